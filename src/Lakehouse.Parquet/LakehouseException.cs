@@ -16,4 +16,18 @@ public abstract class LakehouseException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// A stable error name for machines: the Lambda runtime reports it as <c>errorType</c>, and the state machine's
+    /// Retry/Catch rules match on it (for example <c>Lakehouse.CommitConflict</c>, <c>Lakehouse.Throttled</c>).
+    /// Defaults to <c>Lakehouse.</c> plus the class name without the <c>Exception</c> suffix.
+    /// </summary>
+    public virtual string ErrorType
+    {
+        get
+        {
+            var name = GetType().Name;
+            return "Lakehouse." + (name.EndsWith("Exception", StringComparison.Ordinal) ? name[..^"Exception".Length] : name);
+        }
+    }
 }
