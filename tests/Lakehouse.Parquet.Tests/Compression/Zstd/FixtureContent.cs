@@ -27,6 +27,9 @@ internal static class FixtureContent
         "empty.zst" => [],
         "hello.zst" => Encoding.ASCII.GetBytes("hello, zstd"),
         "text-small-l19.zst" => Text(1000, 7),
+        "text-tiny-l19.zst" => Text(300, 10),
+        "uniform16-l1.zst" => Uniform16(1000, 11),
+        "nibbles-l1.zst" => Nibbles(2000, 12),
         "text-l1.zst" or "text-l3.zst" or "text-l19.zst" or "text-ultra22-long.zst" or "text-l3-nocheck.zst"
             or "text-l3-stream.zst" => Text(160000, 1),
         "binary-l3.zst" or "binary-l19.zst" => Binary(60000, 2),
@@ -101,6 +104,30 @@ internal static class FixtureContent
         {
             uint x = (lcg.Next() >> 16) | 0x10000;
             output[i] = (byte)('a' + BitOperations.TrailingZeroCount(x));
+        }
+
+        return output;
+    }
+
+    public static byte[] Uniform16(int length, uint seed)
+    {
+        var lcg = new Lcg(seed);
+        var output = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            output[i] = (byte)('a' + ((lcg.Next() >> 24) & 15));
+        }
+
+        return output;
+    }
+
+    public static byte[] Nibbles(int length, uint seed)
+    {
+        var lcg = new Lcg(seed);
+        var output = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            output[i] = (byte)((lcg.Next() >> 24) & 7);
         }
 
         return output;

@@ -62,6 +62,16 @@ def skewed(n, seed):
     return bytes(out)
 
 
+def uniform16(n, seed):
+    r = Lcg(seed)
+    return bytes(ord("a") + ((r.next() >> 24) & 15) for _ in range(n))
+
+
+def nibbles(n, seed):
+    r = Lcg(seed)
+    return bytes(((r.next() >> 24) & 7) for _ in range(n))
+
+
 def far_match(seed):
     chunk = random_bytes(30000, seed)
     return chunk + bytes(9_000_000) + chunk
@@ -87,6 +97,9 @@ text160k = text(160000, 1)
 write("empty.zst", zstd(b"", "-3"))
 write("hello.zst", zstd(b"hello, zstd", "-3"))
 write("text-small-l19.zst", zstd(text(1000, 7), "-19"))
+write("text-tiny-l19.zst", zstd(text(300, 10), "-19"))  # one Huffman stream with a tree, predefined sequences
+write("uniform16-l1.zst", zstd(uniform16(1000, 11), "-1"))  # Huffman literals, no sequences
+write("nibbles-l1.zst", zstd(nibbles(2000, 12), "-1"))  # direct (4-bit) Huffman weights
 write("text-l1.zst", zstd(text160k, "-1"))
 write("text-l3.zst", zstd(text160k, "-3"))
 write("text-l19.zst", zstd(text160k, "-19"))
