@@ -17,6 +17,27 @@ internal ref struct BackwardBitReader
     private int _consumed;
     private int _position;
 
+    /// <summary>The stream's bit container; hot loops copy it (with the two fields below) into locals and back.</summary>
+    public ulong Container
+    {
+        readonly get => _container;
+        set => _container = value;
+    }
+
+    /// <summary>Bits consumed from the top of <see cref="Container"/>.</summary>
+    public int Consumed
+    {
+        readonly get => _consumed;
+        set => _consumed = value;
+    }
+
+    /// <summary>Index of the first stream byte held in <see cref="Container"/>.</summary>
+    public int Position
+    {
+        readonly get => _position;
+        set => _position = value;
+    }
+
     public BackwardBitReader(ReadOnlySpan<byte> stream, long errorOffset)
     {
         if (stream.IsEmpty)
