@@ -32,7 +32,7 @@ internal sealed class FailState : StateNode
         throw new StatesError(error ?? string.Empty, cause);
     }
 
-    private string Resolve(object source, JsonNode? input, JsonNode? context, string field)
+    private string? Resolve(object source, JsonNode? input, JsonNode? context, string field)
     {
         var value = source switch
         {
@@ -40,6 +40,11 @@ internal sealed class FailState : StateNode
             IntrinsicCall call => IntrinsicFunctions.Evaluate(call, input, context),
             _ => null,
         };
+        if (value is null)
+        {
+            return null;
+        }
+
         return JsonValues.TryGetString(value, out var s)
             ? s
             : throw StatesError.Runtime($"State '{Name}' field '{field}' must resolve to a string, got {JsonValues.Compact(value)}.");
