@@ -77,17 +77,20 @@ internal sealed class TaskState : RecoverableState
         using var timeoutSource = timeout is null ? null : new CancellationTokenSource(timeout.Value, run.Execution.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource?.Token ?? CancellationToken.None);
         JsonNode? result;
+        var invocation = Invoke(handler, handlerInput?.DeepClone(), taskContext, linked.Token);
         try
         {
-            result = await handler.InvokeAsync(handlerInput?.DeepClone(), taskContext, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+            result = await invocation.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeoutSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
+            await DrainAsync(invocation, run.Execution.TimeProvider).ConfigureAwait(false);
             run.Record(ExecutionEventType.TaskTimedOut, ErrorNames.Timeout, resource: key);
             throw new StatesError(ErrorNames.Timeout, $"Task '{Name}' did not finish within {timeout!.Value.TotalSeconds} s (TimeoutSeconds).");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await DrainAsync(invocation, run.Execution.TimeProvider).ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
@@ -102,6 +105,38 @@ internal sealed class TaskState : RecoverableState
         return Resource == LambdaInvoke
             ? new JsonObject { ["ExecutedVersion"] = "$LATEST", ["Payload"] = result, ["StatusCode"] = 200 }
             : result;
+    }
+
+    /// <summary>How long a cancelled handler gets to stop before the state moves on without it.</summary>
+    internal static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(10);
+
+    // A handler that throws synchronously still yields a faulted task, so every failure is handled in one place.
+    private static Task<JsonNode?> Invoke(ITaskHandler handler, JsonNode? input, TaskContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return handler.InvokeAsync(input, context, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<JsonNode?>(e);
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to <see cref="CancellationGrace"/>) for a cancelled handler to stop, so a timed-out or aborted task
+    /// does not keep writing while its retry or the next state already runs. Its outcome no longer matters.
+    /// </summary>
+    private static async Task DrainAsync(Task<JsonNode?> invocation, TimeProvider timeProvider)
+    {
+        try
+        {
+            await invocation.WaitAsync(CancellationGrace, timeProvider).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The handler was cancelled; whatever it ended with (cancellation, failure, grace timeout) is moot.
+        }
     }
 
     private (string Key, JsonNode? Input) Resolve(JsonNode? payload, JsonNode? effectiveInput)
