@@ -11,7 +11,6 @@ internal static class ErrorNames
     public const string DataLimitExceeded = "States.DataLimitExceeded";
     public const string NoChoiceMatched = "States.NoChoiceMatched";
     public const string BranchFailed = "States.BranchFailed";
-    public const string IntrinsicFailure = "States.IntrinsicFailure";
     public const string ResultPathMatchFailure = "States.ResultPathMatchFailure";
     public const string ParameterPathFailure = "States.ParameterPathFailure";
     public const string Permissions = "States.Permissions";

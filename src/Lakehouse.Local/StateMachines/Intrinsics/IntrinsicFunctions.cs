@@ -4,8 +4,8 @@ using Lakehouse.Local.StateMachines.Execution;
 namespace Lakehouse.Local.StateMachines.Intrinsics;
 
 /// <summary>
-/// Evaluates the <c>States.*</c> intrinsic functions Step Functions supports. A bad argument at run time raises
-/// <c>States.IntrinsicFailure</c>; a path argument that names nothing raises <c>States.Runtime</c>, as on AWS.
+/// Evaluates the <c>States.*</c> intrinsic functions Step Functions supports. A bad argument at run time, or a path
+/// argument that names nothing, raises <c>States.Runtime</c> (which no Retry or Catch handles), as on AWS.
 /// </summary>
 internal static partial class IntrinsicFunctions
 {
@@ -66,5 +66,5 @@ internal static partial class IntrinsicFunctions
     }
 
     private static StatesError Failure(string function, string problem) =>
-        new(ErrorNames.IntrinsicFailure, $"{function}: {problem}");
+        StatesError.Runtime($"{function}: {problem}");
 }

@@ -294,4 +294,42 @@ public sealed class TaskStateTests
         Assert.Equal("arn:aws:states:local:000000000000:execution:StateMachine:t", seen.ExecutionId);
         Assert.Equal(_clock.GetUtcNow(), seen.EnteredTime);
     }
+
+    [Fact]
+    public async Task Execute_LambdaInvokeWithUnknownDynamicFunctionName_FailsWithResourceNotFound()
+    {
+        const string definition = """
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+              "Parameters":{"FunctionName.$":"$.fn"},
+              "Catch":[{"ErrorEquals":["Lambda.ResourceNotFoundException"],"ResultPath":"$.error","Next":"Caught"}],"End":true},
+              "Caught":{"Type":"Pass","End":true}}}
+            """;
+
+        var result = await RunAsync(definition, JsonNode.Parse("""{"fn":"nobody"}"""), (_, _, _) => Task.FromResult<JsonNode?>(null));
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal("Lambda.ResourceNotFoundException", result.Output!["error"]!["Error"]!.GetValue<string>());
+        Assert.Contains("'nobody'", result.Output["error"]!["Cause"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_HandlerThrowsSynchronously_IsATaskFailure()
+    {
+        var result = await RunAsync(TaskMachine("\"End\":true"), new JsonObject(), (_, _, _) => throw new ArgumentException("bad input"));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal("ArgumentException", result.Error);
+        Assert.Equal("bad input", result.Cause);
+        Assert.Contains(result.History, e => e.Type == ExecutionEventType.TaskFailed && e.Resource == "local:work");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StringInput_IsParsed()
+    {
+        var result = await StateMachine.Load("""{"StartAt":"P","States":{"P":{"Type":"Pass","OutputPath":"$.a","End":true}}}""")
+            .ExecuteAsync("""{"a":[1,2]}""", new ExecutionOptions());
+
+        Assert.Equal("[1,2]", result.Output!.ToJsonString());
+        Assert.StartsWith("arn:aws:states:local:000000000000:execution:StateMachine:", result.ExecutionArn, StringComparison.Ordinal);
+    }
 }
