@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Local.StateMachines.Execution;
 
 namespace Lakehouse.Local.StateMachines.Choices;
 
@@ -6,5 +7,5 @@ namespace Lakehouse.Local.StateMachines.Choices;
 internal abstract class ChoiceRule
 {
     /// <summary>Tests the rule against the Choice state's effective input and the context object.</summary>
-    public abstract bool Evaluate(JsonNode? data, JsonNode? context);
+    public abstract bool Evaluate(JsonNode? data, ContextObject? context);
 }

@@ -14,7 +14,7 @@ namespace Lakehouse.Local.StateMachines.Choices;
 internal sealed class ComparisonRule(JsonPath variable, ComparisonOperator op, JsonNode? literal, JsonPath? operandPath, StringPattern? pattern)
     : ChoiceRule
 {
-    public override bool Evaluate(JsonNode? data, JsonNode? context)
+    public override bool Evaluate(JsonNode? data, ContextObject? context)
     {
         var present = variable.TryEvaluate(data, context, out var value);
         if (op.Name == "IsPresent")

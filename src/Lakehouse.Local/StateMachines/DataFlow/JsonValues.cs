@@ -75,4 +75,30 @@ internal static class JsonValues
             return false;
         }
     }
+
+    /// <summary>
+    /// Forces every object and array under <paramref name="node"/> to build its children now. Parsed nodes build
+    /// them lazily on first access, which is not thread-safe; Map iterations and concurrent context reads share
+    /// nodes, so they are materialised once before being shared.
+    /// </summary>
+    public static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray arr:
+                foreach (var child in arr)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
+    }
 }

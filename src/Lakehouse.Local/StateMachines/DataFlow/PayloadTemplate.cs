@@ -26,7 +26,7 @@ internal sealed class PayloadTemplate
     }
 
     /// <summary>Builds the payload from the state's data (<c>$</c>) and the context object (<c>$$</c>).</summary>
-    public JsonNode? Evaluate(JsonNode? data, JsonNode? context, string field) => Build(_template, data, context, field);
+    public JsonNode? Evaluate(JsonNode? data, ContextObject? context, string field) => Build(_template, data, context, field);
 
     private void Scan(JsonNode? node, string state, string field)
     {
@@ -89,7 +89,7 @@ internal sealed class PayloadTemplate
         throw AslDefinitionException.For(state, field, $"the value of '{key}' ('{text}') is neither a path ('$...') nor an intrinsic function ('States....').");
     }
 
-    private JsonNode? Build(JsonNode? node, JsonNode? data, JsonNode? context, string field)
+    private JsonNode? Build(JsonNode? node, JsonNode? data, ContextObject? context, string field)
     {
         switch (node)
         {

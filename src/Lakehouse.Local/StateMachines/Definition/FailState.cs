@@ -32,7 +32,7 @@ internal sealed class FailState : StateNode
         throw new StatesError(error ?? string.Empty, cause);
     }
 
-    private string? Resolve(object source, JsonNode? input, JsonNode? context, string field)
+    private string? Resolve(object source, JsonNode? input, ContextObject? context, string field)
     {
         var value = source switch
         {

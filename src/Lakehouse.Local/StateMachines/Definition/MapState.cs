@@ -58,7 +58,7 @@ internal sealed class MapState : RecoverableState
 
     public override IEnumerable<StateGraph> Children => [Iteration];
 
-    protected override async Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, JsonObject context, StateRun run, int retryCount, CancellationToken cancellationToken)
+    protected override async Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, ContextObject context, StateRun run, int retryCount, CancellationToken cancellationToken)
     {
         var items = _itemsPath.Select(effectiveInput, context, Name, "ItemsPath") as JsonArray
             ?? throw StatesError.Runtime($"State '{Name}' field 'ItemsPath': '{_itemsPath.Path}' must reference an array.");
@@ -69,6 +69,8 @@ internal sealed class MapState : RecoverableState
             limit = limit == 0 ? cap : Math.Min(limit, cap);
         }
 
+        // Iterations read the state's input concurrently (ItemSelector paths).
+        JsonValues.Materialize(effectiveInput);
         var snapshot = items.Select(i => i?.DeepClone()).ToArray();
         return await ConcurrentRunner.RunAllAsync(
             snapshot.Length,

@@ -22,7 +22,7 @@ internal sealed class ParallelState : RecoverableState
 
     public override IEnumerable<StateGraph> Children => Branches;
 
-    protected override Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, JsonObject context, StateRun run, int retryCount, CancellationToken cancellationToken) =>
+    protected override Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, ContextObject context, StateRun run, int retryCount, CancellationToken cancellationToken) =>
         RunBranchesAsync(payload, run, cancellationToken);
 
     private async Task<JsonNode?> RunBranchesAsync(JsonNode? payload, StateRun run, CancellationToken cancellationToken) =>

@@ -15,7 +15,7 @@ internal readonly record struct PathField(JsonPath? Path)
     public bool IsNull => Path is null;
 
     /// <summary>InputPath/OutputPath: selects from <paramref name="data"/>; null selects <c>{}</c>.</summary>
-    public JsonNode? Select(JsonNode? data, JsonNode? context, string state, string field)
+    public JsonNode? Select(JsonNode? data, ContextObject? context, string state, string field)
     {
         if (Path is null)
         {

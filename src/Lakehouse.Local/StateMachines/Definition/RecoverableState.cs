@@ -90,7 +90,7 @@ internal abstract class RecoverableState : StateNode
     }
 
     /// <summary>The state's work on <paramref name="payload"/> (the effective input after Parameters).</summary>
-    protected abstract Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, JsonObject context, StateRun run, int retryCount, CancellationToken cancellationToken);
+    protected abstract Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, ContextObject context, StateRun run, int retryCount, CancellationToken cancellationToken);
 
     private int IndexOfRetrier(string error)
     {

@@ -47,7 +47,7 @@ internal abstract class StateNode
 
     public abstract Task<StateResult> ExecuteAsync(JsonNode? input, StateRun run, CancellationToken cancellationToken);
 
-    protected JsonNode? SelectInput(JsonNode? input, JsonNode? context) => InputPath.Select(input, context, Name, "InputPath");
+    protected JsonNode? SelectInput(JsonNode? input, ContextObject? context) => InputPath.Select(input, context, Name, "InputPath");
 
-    protected JsonNode? SelectOutput(JsonNode? output, JsonNode? context) => OutputPath.Select(output, context, Name, "OutputPath");
+    protected JsonNode? SelectOutput(JsonNode? output, ContextObject? context) => OutputPath.Select(output, context, Name, "OutputPath");
 }

@@ -63,7 +63,7 @@ internal sealed class TaskState : RecoverableState
     /// <summary>The handler key this task needs when it is known before running, for up-front checks.</summary>
     public string? StaticHandlerKey => Resource == LambdaInvoke ? StaticFunctionName : Resource;
 
-    protected override async Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, JsonObject context, StateRun run, int retryCount, CancellationToken cancellationToken)
+    protected override async Task<JsonNode?> RunAsync(JsonNode? payload, JsonNode? effectiveInput, ContextObject context, StateRun run, int retryCount, CancellationToken cancellationToken)
     {
         var (key, handlerInput) = Resolve(payload, effectiveInput);
         if (!run.Execution.Handlers.TryGetValue(key, out var handler))
@@ -103,7 +103,7 @@ internal sealed class TaskState : RecoverableState
 
         run.Record(ExecutionEventType.TaskSucceeded, resource: key);
         return Resource == LambdaInvoke
-            ? new JsonObject { ["ExecutedVersion"] = "$LATEST", ["Payload"] = result, ["StatusCode"] = 200 }
+            ? new JsonObject { ["ExecutedVersion"] = "$LATEST", ["Payload"] = result?.DeepClone(), ["StatusCode"] = 200 }
             : result;
     }
 
@@ -155,7 +155,7 @@ internal sealed class TaskState : RecoverableState
         return (function, parameters!.TryGetPropertyValue("Payload", out var body) ? body : effectiveInput);
     }
 
-    private TimeSpan? Timeout(JsonNode? effectiveInput, JsonNode? context)
+    private TimeSpan? Timeout(JsonNode? effectiveInput, ContextObject? context)
     {
         if (_timeoutSeconds is { } seconds)
         {

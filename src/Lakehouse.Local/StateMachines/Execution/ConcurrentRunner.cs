@@ -59,6 +59,7 @@ internal static class ConcurrentRunner
             throw new StatesError(first.Error, first.Cause, first);
         }
 
-        return new JsonArray(results);
+        // An output may be a node inside another tree (an OutputPath selection) or shared; the array gets copies.
+        return new JsonArray(results.Select(r => r?.DeepClone()).ToArray());
     }
 }

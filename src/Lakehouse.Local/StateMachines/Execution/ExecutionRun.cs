@@ -38,6 +38,7 @@ internal sealed class ExecutionRun
             ["RedriveCount"] = 0,
         };
         StateMachineContext = new JsonObject { ["Id"] = stateMachineArn, ["Name"] = stateMachineName };
+        DataFlow.JsonValues.Materialize(ExecutionContext);
     }
 
     public IReadOnlyDictionary<string, ITaskHandler> Handlers { get; }

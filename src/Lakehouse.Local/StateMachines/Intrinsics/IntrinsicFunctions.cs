@@ -46,7 +46,7 @@ internal static partial class IntrinsicFunctions
     }
 
     /// <summary>Evaluates <paramref name="call"/> against the state's data and the context object.</summary>
-    public static JsonNode? Evaluate(IntrinsicCall call, JsonNode? data, JsonNode? context)
+    public static JsonNode? Evaluate(IntrinsicCall call, JsonNode? data, ContextObject? context)
     {
         var args = new List<JsonNode?>(call.Arguments.Count);
         foreach (var argument in call.Arguments)

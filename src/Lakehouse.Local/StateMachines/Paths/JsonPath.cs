@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Local.StateMachines.Execution;
 
 namespace Lakehouse.Local.StateMachines.Paths;
 
@@ -40,13 +41,32 @@ internal sealed class JsonPath
     /// the node itself (possibly JSON null) when present; a wildcard path yields an array of every match.
     /// Returns false when a reference path names nothing.
     /// </summary>
-    public bool TryEvaluate(JsonNode? data, JsonNode? context, out JsonNode? value)
+    public bool TryEvaluate(JsonNode? data, ContextObject? context, out JsonNode? value)
     {
-        var root = IsContext ? context : data;
+        var root = data;
+        var skip = 0;
+        if (IsContext)
+        {
+            // $$.Name...: start at the context member without materialising the whole context object.
+            if (Segments.Count == 0 || Segments[0].Kind != PathSegmentKind.Field)
+            {
+                root = (context ?? ContextObject.Empty).ToNode();
+            }
+            else if ((context ?? ContextObject.Empty).TryGetMember(Segments[0].Name!, out root))
+            {
+                skip = 1;
+            }
+            else
+            {
+                value = null;
+                return false;
+            }
+        }
+
         if (IsReference)
         {
             var node = root;
-            foreach (var segment in Segments)
+            foreach (var segment in Segments.Skip(skip))
             {
                 if (!TryStep(node, segment, out node))
                 {
@@ -60,7 +80,7 @@ internal sealed class JsonPath
         }
 
         var current = new List<JsonNode?> { root };
-        foreach (var segment in Segments)
+        foreach (var segment in Segments.Skip(skip))
         {
             var next = new List<JsonNode?>();
             foreach (var node in current)

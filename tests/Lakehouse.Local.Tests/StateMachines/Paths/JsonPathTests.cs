@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Lakehouse.Local.StateMachines;
+using Lakehouse.Local.StateMachines.Execution;
 using Lakehouse.Local.StateMachines.Paths;
 
 namespace Lakehouse.Local.Tests.StateMachines.Paths;
@@ -9,7 +11,13 @@ public sealed class JsonPathTests
         {"a":{"b":[10,{"c":"deep"}]},"odd key":1,"n":null,"items":[{"id":1},{"id":2},{"x":3}]}
         """)!;
 
-    private static readonly JsonNode Context = JsonNode.Parse("""{"Execution":{"Name":"run"}}""")!;
+    private static readonly ContextObject Context = new(
+        new ExecutionRun(new ExecutionOptions(), "arn:execution", "run", "arn:machine", "machine", JsonNode.Parse("""{"in":[1]}""")),
+        "S",
+        new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero),
+        2,
+        null,
+        null);
 
     [Theory]
     [InlineData("$", """{"a":{"b":[10,{"c":"deep"}]},"odd key":1,"n":null,"items":[{"id":1},{"id":2},{"x":3}]}""")]
@@ -23,6 +31,9 @@ public sealed class JsonPathTests
     [InlineData("$.items[*]", """[{"id":1},{"id":2},{"x":3}]""")]
     [InlineData("$.a.*", """[[10,{"c":"deep"}]]""")]
     [InlineData("$$.Execution.Name", "\"run\"")]
+    [InlineData("$$.Execution.Input.in[0]", "1")]
+    [InlineData("$$.State", """{"EnteredTime":"2026-11-22T10:00:00.000Z","Name":"S","RetryCount":2}""")]
+    [InlineData("$$.StateMachine.Id", "\"arn:machine\"")]
     public void TryEvaluate_SupportedPath_SelectsTheValue(string path, string expected)
     {
         Assert.True(JsonPath.Parse(path).TryEvaluate(Data, Context, out var value));
@@ -35,7 +46,8 @@ public sealed class JsonPathTests
     [InlineData("$.a.b[5]")]
     [InlineData("$.a.b.c")]
     [InlineData("$.n.x")]
-    [InlineData("$$.State.Name")]
+    [InlineData("$$.Map.Item.Index")]
+    [InlineData("$$.Task.Token")]
     public void TryEvaluate_AbsentReference_ReturnsFalse(string path)
     {
         Assert.False(JsonPath.Parse(path).TryEvaluate(Data, Context, out _));
@@ -52,6 +64,16 @@ public sealed class JsonPathTests
         Assert.True(JsonPath.Parse(path).TryWrite(JsonNode.Parse(input), JsonValue.Create("v"), out var output));
 
         Assert.Equal(expected, output!.ToJsonString());
+    }
+
+    [Fact]
+    public void TryEvaluate_WholeContextObject_IsACopy()
+    {
+        Assert.True(JsonPath.Parse("$$").TryEvaluate(Data, Context, out var value));
+
+        Assert.Equal(["Execution", "State", "StateMachine"], value!.AsObject().Select(p => p.Key));
+        Assert.Null(value.Parent);
+        Assert.Equal("run", value["Execution"]!["Name"]!.GetValue<string>());
     }
 
     [Fact]
