@@ -200,10 +200,16 @@ internal static class SequenceExecutor
     private static void CopyLiterals(ref byte dst, int op, ref byte source, int length, int dstLength)
     {
         ref byte target = ref Unsafe.Add(ref dst, op);
-        if (length <= 16 && dstLength - op >= 16)
+        if (dstLength - op >= length + 16)
         {
-            // The literals buffer has slack, so a fixed 16-byte copy never reads outside it.
+            // The literals buffer has slack, so whole 16-byte chunks never read outside it; the bytes written past
+            // the literals are overwritten by the match that follows.
             Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
+            for (int i = 16; i < length; i += 16)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, i)));
+            }
+
             return;
         }
 
