@@ -24,7 +24,7 @@ internal static class HuffmanStreamDecoder
         int i = 0;
         int count = output.Length;
 
-        // Four codes of at most 11 bits fit in the 57 bits a reload guarantees while 8 bytes remain.
+        // Four codes of at most 12 bits fit in the 57 bits a reload guarantees while 8 bytes remain.
         while (count - i >= 4 && position >= 8)
         {
             position -= consumed >> 3;

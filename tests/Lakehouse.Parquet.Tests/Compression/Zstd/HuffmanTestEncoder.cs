@@ -41,14 +41,14 @@ internal sealed class HuffmanTestEncoder
 
     public int CodeLength(int symbol) => _lengths[symbol];
 
-    /// <summary>A random complete code over <paramref name="symbolCount"/> symbols (2..129), codes of at most 11 bits.</summary>
+    /// <summary>A random complete code over <paramref name="symbolCount"/> symbols (2..129), codes of at most 12 bits.</summary>
     public static HuffmanTestEncoder CreateRandom(int symbolCount, Random random)
     {
         var leaves = new List<int> { 0 };
         while (leaves.Count < symbolCount)
         {
             int pick = random.Next(leaves.Count);
-            if (leaves[pick] >= 11)
+            if (leaves[pick] >= 12)
             {
                 continue;
             }
