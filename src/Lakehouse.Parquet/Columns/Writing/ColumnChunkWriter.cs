@@ -4,7 +4,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>
 /// Writes one leaf column's chunks: buffers a page of levels and values, encodes and compresses it when it reaches

@@ -6,7 +6,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>
 /// Decodes the pages of one column chunk (dictionary, data v1 and v2; index pages skipped) into levels and dense
@@ -261,7 +261,7 @@ internal sealed class ColumnChunkReader
             return null;
         }
 
-        if (uncompressedSize < 0 || uncompressedSize > body.Length * CodecFactory.MaxExpansion(_codecId) + 1024)
+        if (uncompressedSize < 0 || uncompressedSize > CodecFactory.MaxUncompressed(_codecId, body.Length))
         {
             throw new InvalidDataException($"Page claims {uncompressedSize} uncompressed bytes from {body.Length} compressed bytes, which {_codecId} cannot produce.");
         }
