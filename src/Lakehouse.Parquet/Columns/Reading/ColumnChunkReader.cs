@@ -36,7 +36,7 @@ internal sealed class ColumnChunkReader
     {
         var def = _column.MaxDef > 0 ? new GrowBytes() : null;
         var rep = _column.MaxRep > 0 ? new GrowBytes() : null;
-        var values = ColumnVector.Create(_column.Type, (int)Math.Clamp(Math.Min(expectedLevels, (long)length * 8), 16, 1 << 20));
+        var values = ColumnVector.Create(_column.Type, (int)Math.Clamp(Math.Min(expectedLevels, (long)length * 64), 16, 1 << 24));
         ColumnVector? dictionary = null;
         var levels = 0L;
         var pos = 0;

@@ -48,6 +48,7 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
         }
 
         _values.Advance(indices.Length);
+        RawBytes += indices.Length;
     }
 
     protected override ParquetEncoding EncodePageValues(GrowableBuffer<byte> output)

@@ -71,6 +71,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     private void Add(ReadOnlySpan<byte> value)
     {
+        RawBytes += value.Length + (_fixed ? 0 : 4);
         _chunk.Update(value);
         if (_dictionaryActive)
         {

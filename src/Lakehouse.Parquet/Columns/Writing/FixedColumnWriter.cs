@@ -48,6 +48,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         _scratch.Ensure(indices.Length);
         var values = _scratch.Array.AsSpan(0, indices.Length);
         Gather(vector, indices, values);
+        RawBytes += (long)values.Length * Size;
         UpdateStatistics(values);
         if (_dictionaryActive)
         {
