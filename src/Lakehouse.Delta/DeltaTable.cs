@@ -26,6 +26,8 @@ public sealed partial class DeltaTable
         TableUri = store.Describe(tableRoot);
     }
 
+    private Snapshot? _latest;
+
     public IObjectStore Store { get; }
 
     /// <summary>The table's key prefix in <see cref="Store"/> (no trailing '/'; empty for the store root).</summary>
@@ -146,10 +148,46 @@ public sealed partial class DeltaTable
     }
 
     /// <summary>The snapshot at <paramref name="version"/> (latest when null).</summary>
+    /// <remarks>The latest snapshot is cached per <see cref="DeltaTable"/> instance and brought up to date incrementally
+    /// (only commits after it are read), so long-lived writers pay for new commits only.</remarks>
     public async Task<Snapshot> GetSnapshotAsync(long? version = null, CancellationToken cancellationToken = default)
     {
-        return await SnapshotLoader.LoadAsync(Store, TableRoot, version, cancellationToken).ConfigureAwait(false)
+        var cached = Volatile.Read(ref _latest);
+        if (version is null && cached is not null)
+        {
+            var updated = await SnapshotLoader.UpdateAsync(Store, TableRoot, cached, cancellationToken).ConfigureAwait(false);
+            Remember(updated);
+            return updated;
+        }
+
+        if (version is not null && cached is not null && cached.Version == version)
+        {
+            return cached;
+        }
+
+        var snapshot = await SnapshotLoader.LoadAsync(Store, TableRoot, version, cancellationToken).ConfigureAwait(false)
             ?? throw new DeltaTableNotFoundException(TableUri);
+        if (version is null)
+        {
+            Remember(snapshot);
+        }
+
+        return snapshot;
+    }
+
+    private void Remember(Snapshot snapshot)
+    {
+        var current = Volatile.Read(ref _latest);
+        while (current is null || current.Version < snapshot.Version)
+        {
+            var seen = Interlocked.CompareExchange(ref _latest, snapshot, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     /// <summary>The snapshot of the newest version committed at or before <paramref name="timestamp"/>.</summary>

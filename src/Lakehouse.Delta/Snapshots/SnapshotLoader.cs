@@ -35,7 +35,44 @@ internal static class SnapshotLoader
             replay.Apply(ActionCodec.Parse(bytes, store.Describe(commit.Key)));
         }
 
-        return Build(store, tableRoot, tableUri, segment, replay);
+        return Build(store, tableRoot, tableUri, segment, replay, segment.CheckpointVersion);
+    }
+
+    /// <summary>
+    /// Brings <paramref name="previous"/> up to the latest version by replaying only the commits after it (the common case
+    /// for a long-lived writer); falls back to a full load when those commits are no longer contiguous.
+    /// </summary>
+    public static async Task<Snapshot> UpdateAsync(IObjectStore store, string tableRoot, Snapshot previous, CancellationToken cancellationToken)
+    {
+        var tail = await LogListing.ListAsync(store, tableRoot, previous.Version + 1, cancellationToken).ConfigureAwait(false);
+        var commits = new List<LogFile>();
+        foreach (var f in tail)
+        {
+            if (f.Kind == LogFileKind.Commit)
+            {
+                if (f.Version != previous.Version + 1 + commits.Count)
+                {
+                    return await LoadAsync(store, tableRoot, null, cancellationToken).ConfigureAwait(false) ?? previous;
+                }
+
+                commits.Add(f);
+            }
+        }
+
+        if (commits.Count == 0)
+        {
+            return previous;
+        }
+
+        var replay = LogReplay.From(previous);
+        foreach (var commit in commits)
+        {
+            var bytes = await ReadAllAsync(store, commit.Key, cancellationToken).ConfigureAwait(false);
+            replay.Apply(ActionCodec.Parse(bytes, store.Describe(commit.Key)));
+        }
+
+        var segment = new LogSegment(commits[^1].Version, [], commits);
+        return Build(store, tableRoot, previous.TableUri, segment, replay, previous.CheckpointVersion);
     }
 
     private static async Task<LogSegment?> FindSegmentAsync(IObjectStore store, string tableRoot, long? version, string tableUri, CancellationToken ct)
@@ -73,7 +110,7 @@ internal static class SnapshotLoader
         return buffer.ToArray();
     }
 
-    private static Snapshot Build(IObjectStore store, string tableRoot, string tableUri, LogSegment segment, LogReplay replay)
+    private static Snapshot Build(IObjectStore store, string tableRoot, string tableUri, LogSegment segment, LogReplay replay, long? checkpointVersion)
     {
         var protocol = replay.Protocol ?? throw new DeltaProtocolException(
             $"No protocol found for version {segment.Version} of {tableUri}: the log has no protocol action. The table is corrupt or not a Delta table.");
@@ -95,14 +132,14 @@ internal static class SnapshotLoader
         var files = new List<LiveFile>(replay.Files.Count);
         foreach (var (decoded, add) in replay.Files)
         {
-            files.Add(new LiveFile(add, ResolveKey(store, tableRoot, decoded, tableUri), TypedPartitionValues(add, partitionTypes)));
+            files.Add(replay.Reusable(decoded, add) ?? new LiveFile(add, ResolveKey(store, tableRoot, decoded, tableUri), TypedPartitionValues(add, partitionTypes)));
         }
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         var tombstones = replay.Tombstones.Values.OrderBy(t => t.Path, StringComparer.Ordinal).ToList();
         var timestamp = segment.LastCommit?.LastModified ?? segment.CheckpointParts[0].LastModified;
         return new Snapshot(tableUri, segment.Version, protocol, metadata, files, tombstones,
-            new Dictionary<string, TxnAction>(replay.Transactions, StringComparer.Ordinal), timestamp, segment.CheckpointVersion);
+            new Dictionary<string, TxnAction>(replay.Transactions, StringComparer.Ordinal), timestamp, checkpointVersion);
     }
 
     private static Dictionary<string, object?> TypedPartitionValues(AddFile add, List<(string Name, DataType Type)> partitionTypes)
