@@ -14,6 +14,8 @@ namespace Lakehouse.Delta.Snapshots;
 /// </summary>
 internal static class SnapshotLoader
 {
+    private const int MaxIncrementalCommits = 100;
+
     public static async Task<Snapshot?> LoadAsync(IObjectStore store, string tableRoot, long? version, CancellationToken cancellationToken)
     {
         var tableUri = store.Describe(tableRoot);
@@ -44,19 +46,27 @@ internal static class SnapshotLoader
     /// </summary>
     public static async Task<Snapshot> UpdateAsync(IObjectStore store, string tableRoot, Snapshot previous, CancellationToken cancellationToken)
     {
-        var tail = await LogListing.ListAsync(store, tableRoot, previous.Version + 1, cancellationToken).ConfigureAwait(false);
-        var commits = new List<LogFile>();
-        foreach (var f in tail)
+        // Probe N+1, N+2, ... instead of listing: a listing costs O(history) on a filesystem, probing O(new commits).
+        var commits = new List<(LogFile File, byte[] Bytes)>();
+        for (var v = previous.Version + 1; ; v++)
         {
-            if (f.Kind == LogFileKind.Commit)
+            if (commits.Count >= MaxIncrementalCommits)
             {
-                if (f.Version != previous.Version + 1 + commits.Count)
-                {
-                    return await LoadAsync(store, tableRoot, null, cancellationToken).ConfigureAwait(false) ?? previous;
-                }
-
-                commits.Add(f);
+                return await LoadAsync(store, tableRoot, null, cancellationToken).ConfigureAwait(false) ?? previous;
             }
+
+            var key = DeltaLogPaths.CommitKey(tableRoot, v);
+            byte[] bytes;
+            try
+            {
+                bytes = await ReadAllAsync(store, key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectNotFoundException)
+            {
+                break;
+            }
+
+            commits.Add((new LogFile(key, v, LogFileKind.Commit, 0, 0, bytes.Length, default), bytes));
         }
 
         if (commits.Count == 0)
@@ -64,14 +74,16 @@ internal static class SnapshotLoader
             return previous;
         }
 
+        var last = commits[^1].File;
+        var head = await store.HeadAsync(last.Key, cancellationToken).ConfigureAwait(false);
+        commits[^1] = (last with { LastModified = head?.LastModified ?? previous.Timestamp }, commits[^1].Bytes);
         var replay = LogReplay.From(previous);
-        foreach (var commit in commits)
+        foreach (var (file, bytes) in commits)
         {
-            var bytes = await ReadAllAsync(store, commit.Key, cancellationToken).ConfigureAwait(false);
-            replay.Apply(ActionCodec.Parse(bytes, store.Describe(commit.Key)));
+            replay.Apply(ActionCodec.Parse(bytes, store.Describe(file.Key)));
         }
 
-        var segment = new LogSegment(commits[^1].Version, [], commits);
+        var segment = new LogSegment(commits[^1].File.Version, [], commits.Select(c => c.File).ToList());
         return Build(store, tableRoot, previous.TableUri, segment, replay, previous.CheckpointVersion);
     }
 

@@ -4,8 +4,8 @@ namespace Lakehouse.Delta.Storage;
 
 /// <summary>
 /// An <see cref="IObjectStore"/> over a local directory. Puts are atomic (temp file in the same folder, then rename);
-/// put-if-absent uses <see cref="File.Move(string, string, bool)"/> without overwrite, which .NET implements on Unix with
-/// <c>link(2)</c> + <c>unlink(2)</c>: creating the target is atomic and fails if it exists, even across processes.
+/// put-if-absent publishes the temp file with <c>link(2)</c> (see <see cref="AtomicFile"/>): creating the target is
+/// atomic and fails if it exists, even across processes, so <c>N.json</c> is never overwritten.
 /// </summary>
 /// <remarks>Lives in Lakehouse.Delta (not Lakehouse.Local) because Delta's own tests, golden-table reading and the CLI need it.</remarks>
 public sealed class FileSystemObjectStore : IObjectStore
@@ -105,16 +105,7 @@ public sealed class FileSystemObjectStore : IObjectStore
 
         using var source = new MemoryStream(content.ToArray(), writable: false);
         var temp = await WriteTempAsync(target, source, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            File.Move(temp, target, overwrite: false);
-            return PutIfAbsentResult.Created;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            File.Delete(temp);
-            return PutIfAbsentResult.AlreadyExists;
-        }
+        return AtomicFile.TryPublish(temp, target) ? PutIfAbsentResult.Created : PutIfAbsentResult.AlreadyExists;
     }
 
     private static async Task<string> WriteTempAsync(string target, Stream content, CancellationToken cancellationToken)
