@@ -8,6 +8,7 @@ namespace Lakehouse.Delta.Actions;
 public sealed record MetadataAction : DeltaAction
 {
     private StructType? _schema;
+    private string _schemaString = string.Empty;
 
     public string Id { get; init; } = string.Empty;
 
@@ -17,7 +18,16 @@ public sealed record MetadataAction : DeltaAction
 
     public FormatSpec Format { get; init; } = new();
 
-    public string SchemaString { get; init; } = string.Empty;
+    /// <summary>The schema as Spark StructType JSON. Setting it (also through <c>with</c>) drops the parsed cache.</summary>
+    public string SchemaString
+    {
+        get => _schemaString;
+        init
+        {
+            _schemaString = value;
+            _schema = null;
+        }
+    }
 
     public IReadOnlyList<string> PartitionColumns { get; init; } = [];
 
