@@ -1,4 +1,6 @@
+using Lakehouse.Parquet.Data;
 using Lakehouse.Pipelines.Definitions;
+using Lakehouse.Pipelines.Sources.Batches;
 using Lakehouse.Pipelines.Sources.Csv;
 using Lakehouse.Pipelines.Sources.Input;
 using Lakehouse.Pipelines.Sources.Json;
@@ -17,10 +19,7 @@ public static class SourceReaderFactory
     /// <paramref name="source"/>'s format. Throws <see cref="SourceFormatException"/> for unreadable content and
     /// <see cref="SchemaEvolutionException"/> when the file's columns are refused (failOnNewColumns).
     /// </summary>
-    /// <remarks>
-    /// Parquet sources are not read here: open them with <see cref="ParquetSourceOpener"/> once Lakehouse.Parquet's
-    /// reader is wired in (see that delegate's docs).
-    /// </remarks>
+    /// <remarks>Parquet files are not text: read them with Lakehouse.Parquet and wrap the batches with <see cref="OpenBatches"/>.</remarks>
     public static async Task<ISourceReader> OpenAsync(
         SourceDefinition source, Stream content, string sourceUri, SourceReadContext context, CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public static class SourceReaderFactory
         if (source.Format == SourceFormat.Parquet)
         {
             throw new NotSupportedException(
-                $"Source '{source.Name}' is Parquet; open it with the Parquet source seam (ParquetSourceOpener) rather than the text reader factory.");
+                $"Source '{source.Name}' is Parquet: read the file with Lakehouse.Parquet's ParquetFileReader and wrap its batches with SourceReaderFactory.OpenBatches.");
         }
 
         var maxBytes = source.MaxFileSizeMb * 1024 * 1024;
@@ -50,11 +49,19 @@ public static class SourceReaderFactory
     }
 
     /// <summary>
-    /// Seam for Parquet sources (issue 6 wiring): a Parquet file already has a schema, so it needs no inference, only
-    /// evolution and conforming. The ingestion layer opens the file with Lakehouse.Parquet's
-    /// <c>ParquetFileReader.OpenAsync(IRandomAccessSource, ct)</c>, takes its schema, and calls
-    /// <see cref="SchemaEvolution.Apply"/> with it; batches from <c>ReadAllAsync</c> then need the rescued and metadata
-    /// columns appended in the output schema order.
+    /// The seam for typed sources (Parquet): wraps batches that already have a schema into a reader with the same
+    /// contract as the text readers (hints, evolution, rescued data, metadata columns). The ingestion layer opens the
+    /// file with Lakehouse.Parquet's <c>ParquetFileReader.OpenAsync(IRandomAccessSource, ct)</c> and passes its schema
+    /// and <c>ReadAllAsync(columns, ct)</c> here. Rescued values of such sources carry <c>_row</c> (row within the
+    /// batch) instead of <c>_line</c>.
     /// </summary>
-    public delegate Task<ISourceReader> ParquetSourceOpener(SourceDefinition source, Stream content, string sourceUri, SourceReadContext context, CancellationToken cancellationToken);
+    public static ISourceReader OpenBatches(
+        SourceDefinition source, StructType fileSchema, IAsyncEnumerable<RecordBatch> batches, string sourceUri, SourceReadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(fileSchema);
+        ArgumentNullException.ThrowIfNull(batches);
+        ArgumentNullException.ThrowIfNull(context);
+        return new RecordBatchSourceReader(source, fileSchema, batches, sourceUri, context);
+    }
 }
