@@ -1,3 +1,4 @@
+using Lakehouse.Parquet;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Pipelines.Definitions;
 using Lakehouse.Pipelines.Sources.Batches;
@@ -19,7 +20,7 @@ public static class SourceReaderFactory
     /// <paramref name="source"/>'s format. Throws <see cref="SourceFormatException"/> for unreadable content and
     /// <see cref="SchemaEvolutionException"/> when the file's columns are refused (failOnNewColumns).
     /// </summary>
-    /// <remarks>Parquet files are not text: read them with Lakehouse.Parquet and wrap the batches with <see cref="OpenBatches"/>.</remarks>
+    /// <remarks>Parquet sources need a seekable <paramref name="content"/>; with S3, prefer <see cref="OpenParquetAsync"/> over ranged reads.</remarks>
     public static async Task<ISourceReader> OpenAsync(
         SourceDefinition source, Stream content, string sourceUri, SourceReadContext context, CancellationToken cancellationToken)
     {
@@ -29,8 +30,14 @@ public static class SourceReaderFactory
         ArgumentNullException.ThrowIfNull(context);
         if (source.Format == SourceFormat.Parquet)
         {
-            throw new NotSupportedException(
-                $"Source '{source.Name}' is Parquet: read the file with Lakehouse.Parquet's ParquetFileReader and wrap its batches with SourceReaderFactory.OpenBatches.");
+            if (!content.CanSeek)
+            {
+                throw new NotSupportedException(
+                    $"Source '{source.Name}' is Parquet, which needs random access: pass a seekable stream or use OpenParquetAsync with an IRandomAccessSource (ranged reads).");
+            }
+
+            var file = new StreamRandomAccessSource(content, sourceUri);
+            return await ParquetSource.OpenAsync(source, file, sourceUri, context, new StreamOwner(file, content), cancellationToken);
         }
 
         var maxBytes = source.MaxFileSizeMb * 1024 * 1024;
@@ -49,6 +56,19 @@ public static class SourceReaderFactory
     }
 
     /// <summary>
+    /// Opens a Parquet source file through random access (e.g. ranged S3 GETs): its schema needs no inference; hints,
+    /// evolution, rescued data and metadata columns apply as for text sources. The caller keeps owning <paramref name="file"/>.
+    /// </summary>
+    public static Task<ISourceReader> OpenParquetAsync(
+        SourceDefinition source, IRandomAccessSource file, string sourceUri, SourceReadContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        return ParquetSource.OpenAsync(source, file, sourceUri, context, null, cancellationToken);
+    }
+
+    /// <summary>
     /// The seam for typed sources (Parquet): wraps batches that already have a schema into a reader with the same
     /// contract as the text readers (hints, evolution, rescued data, metadata columns). The ingestion layer opens the
     /// file with Lakehouse.Parquet's <c>ParquetFileReader.OpenAsync(IRandomAccessSource, ct)</c> and passes its schema
@@ -63,5 +83,14 @@ public static class SourceReaderFactory
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(context);
         return new RecordBatchSourceReader(source, fileSchema, batches, sourceUri, context);
+    }
+
+    private sealed class StreamOwner(StreamRandomAccessSource file, Stream content) : IDisposable
+    {
+        public void Dispose()
+        {
+            file.Dispose();
+            content.Dispose();
+        }
     }
 }

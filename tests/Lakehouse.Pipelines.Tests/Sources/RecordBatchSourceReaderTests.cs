@@ -70,11 +70,32 @@ public sealed class RecordBatchSourceReaderTests
     }
 
     [Fact]
-    public async Task OpenAsync_ParquetFormat_PointsToOpenBatches()
+    public async Task OpenAsync_ParquetFile_ReadsRowGroupsIntoTheOutputSchema()
     {
-        var e = await Assert.ThrowsAsync<NotSupportedException>(() => SourceReaderFactory.OpenAsync(
-            SourceDefinition.Create("p", SourceFormat.Parquet), new MemoryStream(), "f", new SourceReadContext(null, SourceHarness.IngestedAt), CancellationToken.None));
+        var schema = new StructType(new StructField("id", DataType.Long), new StructField("name", DataType.String));
+        var file = new MemoryStream();
+        using (var writer = new Lakehouse.Parquet.ParquetFileWriter(file, schema))
+        {
+            writer.Write(Batch(schema, [1L, "a"], [2L, null]));
+            writer.Write(Batch(schema, [3L, "c"]));
+            writer.Close();
+        }
 
-        Assert.Contains("OpenBatches", e.Message);
+        var bytes = file.ToArray();
+        var r = await SourceHarness.ReadAsync(SourceDefinition.Create("p", SourceFormat.Parquet) with { MetadataColumns = MetadataColumns.Disabled }, bytes, uri: "s3://x/f.parquet");
+
+        Assert.Equal(["id", "name", "_rescued_data"], r.Schema.Fields.Select(f => f.Name));
+        Assert.Equal([1L, 2L, 3L], r.Rows.Select(row => row[0]));
+        Assert.Null(r.Value(1, "name"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_CorruptParquet_ThrowsSourceFormatException()
+    {
+        var e = await Assert.ThrowsAsync<SourceFormatException>(() => SourceHarness.ReadAsync(
+            SourceDefinition.Create("p", SourceFormat.Parquet), "PAR1 not really parquet PAR1"u8.ToArray(), uri: "s3://x/f.parquet"));
+
+        Assert.Contains("not a readable Parquet file", e.Message);
+        Assert.Equal("s3://x/f.parquet", e.SourceUri);
     }
 }

@@ -22,12 +22,14 @@ internal sealed class RecordBatchSourceReader : ISourceReader
     private readonly SourceReadContext _context;
     private readonly OutputLayout _layout;
     private readonly byte[] _uriBytes;
+    private readonly IAsyncDisposable? _owner;
     private long _rows;
     private long _rowsRescued;
     private long _valuesRescued;
 
-    public RecordBatchSourceReader(SourceDefinition source, StructType fileSchema, IAsyncEnumerable<RecordBatch> batches, string sourceUri, SourceReadContext context)
+    public RecordBatchSourceReader(SourceDefinition source, StructType fileSchema, IAsyncEnumerable<RecordBatch> batches, string sourceUri, SourceReadContext context, IAsyncDisposable? owner = null)
     {
+        _owner = owner;
         _source = source;
         _batches = batches;
         _context = context;
@@ -62,7 +64,7 @@ internal sealed class RecordBatchSourceReader : ISourceReader
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _owner?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private RecordBatch Conform(RecordBatch input)
     {
