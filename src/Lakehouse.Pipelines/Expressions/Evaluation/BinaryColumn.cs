@@ -28,7 +28,9 @@ internal sealed class BinaryColumn : EvalColumn
     public static BinaryColumn Scalar(DataType type, ReadOnlySpan<byte> value) =>
         new(type, value.ToArray(), new[] { 0, value.Length }, ReadOnlyMemory<bool>.Empty, true);
 
-    public static BinaryColumn NullScalar(DataType type) => new(type, Array.Empty<byte>(), new[] { 0, 0 }, new[] { true }, true);
+    public static BinaryColumn NullScalar(DataType type) => new(type, Array.Empty<byte>(), EmptyOffsets, NullMasks.SingleNull, true);
+
+    private static readonly int[] EmptyOffsets = [0, 0];
 
     public override ColumnVector ToVector()
     {

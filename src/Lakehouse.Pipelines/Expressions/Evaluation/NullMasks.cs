@@ -6,6 +6,9 @@ namespace Lakehouse.Pipelines.Expressions.Evaluation;
 /// <summary>Null-mask arithmetic for vectorized kernels (SIMD over the bool flags viewed as bytes).</summary>
 internal static class NullMasks
 {
+    /// <summary>The mask of a null scalar. Shared: never write to it.</summary>
+    public static readonly bool[] SingleNull = [true];
+
     /// <summary>Rows null in either input, for a result of <paramref name="rows"/> rows; empty when none. May return an input's mask (never mutate it).</summary>
     public static ReadOnlyMemory<bool> Union(EvalColumn a, EvalColumn b, int rows)
     {

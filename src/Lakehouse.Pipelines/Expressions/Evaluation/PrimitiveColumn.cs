@@ -20,7 +20,7 @@ internal sealed class PrimitiveColumn<T> : EvalColumn
 
     public static PrimitiveColumn<T> Scalar(DataType type, T value) => new(type, new[] { value }, ReadOnlyMemory<bool>.Empty, true);
 
-    public static PrimitiveColumn<T> NullScalar(DataType type) => new(type, new T[1], new[] { true }, true);
+    public static PrimitiveColumn<T> NullScalar(DataType type) => new(type, new T[1], NullMasks.SingleNull, true);
 
     public override ColumnVector ToVector()
     {
