@@ -22,8 +22,13 @@ internal sealed partial class Binder
         _origin = origin;
     }
 
-    public static BoundExpression Bind(SyntaxNode node, StructType schema, string text, ExpressionOrigin origin) =>
-        new Binder(schema, text, origin).Bind(node);
+    /// <summary>Binds the whole tree. Constant subtrees that fail (CAST('x' AS int)) are left unfolded, because a CASE
+    /// may never select them; the root is folded strictly, so a constant expression that always fails is reported now.</summary>
+    public static BoundExpression Bind(SyntaxNode node, StructType schema, string text, ExpressionOrigin origin)
+    {
+        var binder = new Binder(schema, text, origin);
+        return binder.Fold(binder.Bind(node), strict: true);
+    }
 
     private ExpressionException Error(int offset, string problem) => ExpressionException.At(_text, _origin, offset, problem);
 
@@ -48,7 +53,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Evaluates constant subtrees once at bind time (so errors in constants surface before any data is read).</summary>
-    private BoundExpression Fold(BoundExpression node)
+    private BoundExpression Fold(BoundExpression node, bool strict = false)
     {
         if (node is BoundLiteral || !node.IsFoldable || node.Type.IsNested)
         {
@@ -56,8 +61,15 @@ internal sealed partial class Binder
         }
 
         var scope = new EvaluationScope(null, 1, null, _text, _origin);
-        var value = node.Evaluate(scope, null);
-        return new BoundLiteral(node.Type, value.GetValue(0), node.Offset);
+        try
+        {
+            var value = node.Evaluate(scope, null);
+            return new BoundLiteral(node.Type, value.GetValue(0), node.Offset);
+        }
+        catch (ExpressionException) when (!strict)
+        {
+            return node;
+        }
     }
 
     /// <summary>Converts <paramref name="node"/> to <paramref name="target"/> (an implicit, never-failing widening, or a typed NULL).</summary>

@@ -19,7 +19,7 @@ internal static partial class CastKernels
 
                 return Map(source, request, (int r, out int v) => { v = c.ValueAt(r); return v >= min && v <= max; });
             default:
-                var wide = ToInt64(source, request with { Target = DataType.Long });
+                var wide = ToInt64(source, request with { Target = DataType.Long, Reported = request.Target });
                 return Map(wide, request, (int r, out int v) =>
                 {
                     var x = wide.ValueAt(r);
