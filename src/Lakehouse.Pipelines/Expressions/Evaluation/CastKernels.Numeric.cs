@@ -154,6 +154,7 @@ internal static partial class CastKernels
         return !overflow && !DecimalMath.ExceedsPrecision(result, precision);
     }
 
+    /// <summary>Through the shortest round-trip text (as Spark's BigDecimal(Double.toString)), so 1.005 → 1.01 at scale 2.</summary>
     private static bool FromDouble(double value, int precision, int scale, out Int128 result)
     {
         result = 0;
@@ -162,14 +163,8 @@ internal static partial class CastKernels
             return false;
         }
 
-        var scaled = Math.Round(value * Math.Pow(10, scale), MidpointRounding.AwayFromZero);
-        if (Math.Abs(scaled) >= 1e38)
-        {
-            return false;
-        }
-
-        result = (Int128)scaled;
-        return !DecimalMath.ExceedsPrecision(result, precision);
+        Span<byte> text = stackalloc byte[40];
+        return value.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture) && TryParseDecimal(text[..written], precision, scale, out result);
     }
 
     internal static bool TryParseDecimal(ReadOnlySpan<byte> utf8, int precision, int scale, out Int128 result)
@@ -188,8 +183,16 @@ internal static partial class CastKernels
         }
 
         // More fraction digits than the scale: parse at full scale, then round HALF_UP.
-        var dot = chars.IndexOf('.');
-        var fraction = dot < 0 ? 0 : chars.Length - dot - 1;
+        var e = chars.IndexOfAny('e', 'E');
+        var mantissa = e < 0 ? chars : chars[..e];
+        var exponent = 0;
+        if (e >= 0 && !int.TryParse(chars[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        {
+            return false;
+        }
+
+        var dot = mantissa.IndexOf('.');
+        var fraction = Math.Max(0, (dot < 0 ? 0 : mantissa.TrimEnd(' ').Length - dot - 1) - exponent);
         var wideScale = Math.Min(DecimalType.MaxPrecision, Math.Max(scale, fraction));
         if (wideScale == scale || !DecimalValue.TryParse(chars, DecimalType.MaxPrecision, wideScale, out var wide))
         {

@@ -29,14 +29,16 @@ internal static class FunctionSupport
         return new PrimitiveColumn<T>(context.ResultType, values, NullMasks.Compact(nulls), KernelContext.AllScalar(args));
     }
 
-    public static BinaryColumn Text(EvalColumn[] args, in KernelContext context, RowWriter write, int expectedBytes = 0)
+    /// <summary>Rows follow all of <paramref name="args"/>; only <paramref name="nullChecked"/> (default: all) make a row null.</summary>
+    public static BinaryColumn Text(EvalColumn[] args, in KernelContext context, RowWriter write, int expectedBytes = 0, EvalColumn[]? nullChecked = null)
     {
+        nullChecked ??= args;
         var rows = context.RowsFor(args);
         var size = expectedBytes > 0 ? expectedBytes : args.OfType<BinaryColumn>().Select(a => a.Data.Length).DefaultIfEmpty(16).Max();
         var builder = new BinaryBuilder(context.ResultType, rows, size);
         for (var i = 0; i < rows; i++)
         {
-            if (AnyNull(args, i) || !write(i, builder))
+            if (AnyNull(nullChecked, i) || !write(i, builder))
             {
                 builder.AppendNull();
             }

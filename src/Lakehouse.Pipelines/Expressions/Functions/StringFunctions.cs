@@ -131,7 +131,7 @@ internal static class StringFunctions
     {
         var separator = (BinaryColumn)args[0];
         var parts = args.Skip(1).Cast<BinaryColumn>().ToArray();
-        return FunctionSupport.Text([separator], context, (int r, BinaryBuilder output) =>
+        return FunctionSupport.Text(args, context, (int r, BinaryBuilder output) =>
         {
             var sep = separator.ValueAt(r);
             var size = 0;
@@ -164,7 +164,7 @@ internal static class StringFunctions
 
             output.Commit(at);
             return true;
-        }, parts.Sum(p => p.Data.Length) * 2);
+        }, parts.Sum(p => p.Data.Length) * 2, [separator]);
     }
 
     /// <summary>replace(s, search[, replacement]): every occurrence; an empty search leaves s unchanged.</summary>
