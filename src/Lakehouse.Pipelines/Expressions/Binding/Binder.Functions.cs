@@ -40,6 +40,11 @@ internal sealed partial class Binder
         {
             case "coalesce":
                 Arity(name, args, 1, int.MaxValue, offset);
+                if (args.All(IsUntypedNull))
+                {
+                    return UntypedNull(offset);
+                }
+
                 var type = UnifyTypes(args, "coalesce arguments");
                 return new BoundCoalesce(args.Select(a => Coerce(a, type)).ToList(), type, offset);
             case "nullif":
@@ -49,6 +54,11 @@ internal sealed partial class Binder
                 return new BoundCase([(equal, new BoundLiteral(valueType, null, offset))], Coerce(args[0], valueType), valueType, offset);
             case "if" or "iff":
                 Arity(name, args, 3, 3, offset);
+                if (IsUntypedNull(args[1]) && IsUntypedNull(args[2]))
+                {
+                    return UntypedNull(offset);
+                }
+
                 var resultType = UnifyTypes(args.Skip(1).ToList(), $"{name} results");
                 return new BoundCase([(RequireBoolean(args[0], $"the condition of {name}"), Coerce(args[1], resultType))], Coerce(args[2], resultType), resultType, offset);
             case "lower": return Call(name, [Text(name, args, 0, 1, offset)], DataType.String, StringFunctions.Lower, offset);
@@ -123,6 +133,11 @@ internal sealed partial class Binder
                 };
             case "greatest" or "least":
                 Arity(name, args, 2, int.MaxValue, offset);
+                if (args.All(IsUntypedNull))
+                {
+                    return UntypedNull(offset);
+                }
+
                 var common = UnifyTypes(args, $"{name} arguments");
                 if (common.IsNested)
                 {

@@ -236,7 +236,7 @@ internal sealed partial class Binder
         return node.Type.Kind == TypeKind.String ? node : throw Error(node.Offset, $"{role} must be a string but is {node.Type}; CAST(... AS string) first");
     }
 
-    private BoundCase BindCase(CaseSyntax node)
+    private BoundExpression BindCase(CaseSyntax node)
     {
         var operand = node.Operand is null ? null : Bind(node.Operand);
         var conditions = new List<BoundExpression>();
@@ -251,6 +251,11 @@ internal sealed partial class Binder
         var results = node.Branches.Select(b => Bind(b.Then)).ToList();
         var otherwise = node.Else is null ? null : Bind(node.Else);
         var all = otherwise is null ? results : [.. results, otherwise];
+        if (all.All(IsUntypedNull))
+        {
+            return UntypedNull(node.Offset);
+        }
+
         var type = UnifyTypes(all, "CASE results");
         var branches = conditions.Zip(results, (c, r) => (c, Coerce(r, type))).ToList();
         return new BoundCase(branches, otherwise is null ? null : Coerce(otherwise, type), type, node.Offset);
@@ -268,4 +273,7 @@ internal sealed partial class Binder
 
         return type ?? DataType.String;
     }
+
+    /// <summary>A NULL whose type the context decides (CASE or coalesce whose every result is NULL).</summary>
+    private static BoundLiteral UntypedNull(int offset) => new(DataType.String, null, offset, isUntypedNull: true);
 }
