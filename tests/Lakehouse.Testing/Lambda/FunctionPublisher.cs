@@ -71,6 +71,7 @@ public static partial class FunctionPublisher
         }
 
         TryDelete(work);
+        PruneOlderVersions(key);
         return Describe(target, mode, clock.Elapsed, fromCache: false);
     }
 
@@ -140,6 +141,19 @@ public static partial class FunctionPublisher
             if (File.Exists(referenced))
             {
                 CollectProject(referenced, files, seen);
+            }
+        }
+    }
+
+    /// <summary>Removes publishes of the same project and mode made from older sources.</summary>
+    private static void PruneOlderVersions(string key)
+    {
+        var family = key[..(key.LastIndexOf('-') + 1)];
+        foreach (var old in Directory.EnumerateDirectories(CacheRoot, family + "*"))
+        {
+            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal))
+            {
+                TryDelete(old);
             }
         }
     }
