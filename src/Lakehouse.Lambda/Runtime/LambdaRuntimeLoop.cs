@@ -96,7 +96,8 @@ internal sealed partial class LambdaRuntimeLoop
                     ex);
             }
 
-            await _client.PostResponseAsync(invocation.RequestId, response, stoppingToken).ConfigureAwait(false);
+            // Outcomes are posted even while the host is stopping: a computed result is never thrown away.
+            await _client.PostResponseAsync(invocation.RequestId, response, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RuntimeApiException)
         {
@@ -104,7 +105,7 @@ internal sealed partial class LambdaRuntimeLoop
             var error = RuntimeErrorFactory.From(ex);
             errorType = error.ErrorType;
             LogInvocationFailed(_logger, invocation.RequestId, error.ErrorType, ex);
-            await _client.PostInvocationErrorAsync(invocation.RequestId, error, stoppingToken).ConfigureAwait(false);
+            await _client.PostInvocationErrorAsync(invocation.RequestId, error, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

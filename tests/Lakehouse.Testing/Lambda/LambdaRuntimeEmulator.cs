@@ -156,8 +156,9 @@ public sealed class LambdaRuntimeEmulator : IAsyncDisposable
             var body = await ReadBodyAsync(request);
             if (request.HttpMethod == "POST" && route == "init/error")
             {
-                _initError.TrySetResult(new InvocationResult(string.Empty, true, request.Headers["Lambda-Runtime-Function-Error-Type"], body));
+                // Answer first, then complete: like Lambda, the post has finished when the caller sees the outcome.
                 await ReplyAsync(response, 202, "{\"status\":\"OK\"}");
+                _initError.TrySetResult(new InvocationResult(string.Empty, true, request.Headers["Lambda-Runtime-Function-Error-Type"], body));
                 return;
             }
 
@@ -166,8 +167,8 @@ public sealed class LambdaRuntimeEmulator : IAsyncDisposable
                 && _inFlight.TryGetValue(Uri.UnescapeDataString(parts[1]), out var pending))
             {
                 var isError = parts[2] == "error";
-                pending.Result.TrySetResult(new InvocationResult(pending.RequestId, isError, isError ? request.Headers["Lambda-Runtime-Function-Error-Type"] : null, body));
                 await ReplyAsync(response, 202, "{\"status\":\"OK\"}");
+                pending.Result.TrySetResult(new InvocationResult(pending.RequestId, isError, isError ? request.Headers["Lambda-Runtime-Function-Error-Type"] : null, body));
                 return;
             }
 
