@@ -18,6 +18,7 @@ public sealed partial class S3ObjectStore
             BucketName = _options.Bucket,
             Prefix = FullKey(prefix),
             StartAfter = startAfter is null ? null : FullKey(startAfter),
+            MaxKeys = _options.ListPageSize,
         };
         var strip = _prefix.Length == 0 ? 0 : _prefix.Length + 1;
         while (true)

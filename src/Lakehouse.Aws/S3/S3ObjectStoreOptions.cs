@@ -20,6 +20,9 @@ public sealed record S3ObjectStoreOptions(string Bucket, string? Prefix = null)
     /// </summary>
     public int ConditionalConflictAttempts { get; init; } = 6;
 
+    /// <summary>Keys per LIST page (S3's maximum and default is 1000).</summary>
+    public int ListPageSize { get; init; } = 1000;
+
     /// <summary>Clock used for backoff delays.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
