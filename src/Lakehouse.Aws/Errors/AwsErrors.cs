@@ -21,7 +21,7 @@ internal static class AwsErrors
     public static bool IsAwsFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        AmazonServiceException or AmazonClientException or HttpRequestException or IOException => true,
+        AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException => true,
         _ => false,
     };
 
@@ -33,7 +33,7 @@ internal static class AwsErrors
     /// <summary>True when a request may or may not have been applied: timeouts, broken connections, 5xx answers.</summary>
     public static bool IsOutcomeUnknown(Exception exception) => exception switch
     {
-        OperationCanceledException or HttpRequestException or IOException => true,
+        OperationCanceledException or HttpRequestException or IOException or TimeoutException => true,
         AmazonServiceException service => !IsThrottling(service) && (int)service.StatusCode >= 500,
         AmazonClientException => true,
         _ => false,
@@ -76,7 +76,7 @@ internal static class AwsErrors
     private static string Describe(Exception exception) => exception switch
     {
         AmazonServiceException service => $"{service.ErrorCode ?? "no error code"}, HTTP {(int)service.StatusCode}: {service.Message}",
-        OperationCanceledException => "timed out",
+        OperationCanceledException or TimeoutException => "timed out",
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 }

@@ -68,38 +68,50 @@ public sealed partial class S3ObjectStore
             var parts = new List<PartETag>();
             while (filled > 0)
             {
-                using (var body = new MemoryStream(buffer, 0, filled, writable: false))
-                {
-                    var part = await _client.UploadPartAsync(
-                        new UploadPartRequest
-                        {
-                            BucketName = _options.Bucket,
-                            Key = fullKey,
-                            UploadId = uploadId,
-                            PartNumber = parts.Count + 1,
-                            InputStream = body,
-                            PartSize = filled,
-                        },
-                        cancellationToken).ConfigureAwait(false);
-                    parts.Add(new PartETag(parts.Count + 1, part.ETag));
-                }
-
+                parts.Add(await UploadPartAsync(key, fullKey, uploadId, parts.Count + 1, buffer, filled, cancellationToken).ConfigureAwait(false));
                 filled = await FillAsync(content, buffer, _options.PartSize, cancellationToken).ConfigureAwait(false);
             }
 
-            await _client.CompleteMultipartUploadAsync(
-                new CompleteMultipartUploadRequest { BucketName = _options.Bucket, Key = fullKey, UploadId = uploadId, PartETags = parts },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await AbortQuietlyAsync(fullKey, uploadId).ConfigureAwait(false);
-            if (AwsErrors.IsAwsFailure(e, cancellationToken))
+            try
             {
-                throw AwsErrors.Translate(e, $"PUT (multipart) {Describe(key)}");
+                await _client.CompleteMultipartUploadAsync(
+                    new CompleteMultipartUploadRequest { BucketName = _options.Bucket, Key = fullKey, UploadId = uploadId, PartETags = parts },
+                    cancellationToken).ConfigureAwait(false);
             }
-
+            catch (Exception e) when (AwsErrors.IsAwsFailure(e, cancellationToken))
+            {
+                throw AwsErrors.Translate(e, $"PUT (multipart completion, {parts.Count} parts) {Describe(key)}");
+            }
+        }
+        catch (Exception)
+        {
+            // Any failure (S3, the caller's source stream, cancellation): abort, so no parts linger, then rethrow.
+            await AbortQuietlyAsync(fullKey, uploadId).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private async Task<PartETag> UploadPartAsync(string key, string fullKey, string uploadId, int partNumber, byte[] buffer, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var body = new MemoryStream(buffer, 0, count, writable: false);
+            var part = await _client.UploadPartAsync(
+                new UploadPartRequest
+                {
+                    BucketName = _options.Bucket,
+                    Key = fullKey,
+                    UploadId = uploadId,
+                    PartNumber = partNumber,
+                    InputStream = body,
+                    PartSize = count,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return new PartETag(partNumber, part.ETag);
+        }
+        catch (Exception e) when (AwsErrors.IsAwsFailure(e, cancellationToken))
+        {
+            throw AwsErrors.Translate(e, $"PUT (multipart part {partNumber}) {Describe(key)}");
         }
     }
 

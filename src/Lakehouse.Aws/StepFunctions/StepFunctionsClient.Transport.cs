@@ -58,7 +58,7 @@ public sealed partial class StepFunctionsClient
                     ? new ThrottledException($"{what} was throttled by Step Functions ({code}) after {attempt} attempts. Retry later with backoff.", null)
                     : new StorageOutcomeUnknownException($"{what} failed with HTTP {(int)response.StatusCode} ({code}: {text}); it may or may not have been applied. Retry (StartExecution is idempotent by name).", null);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 transient = new StorageOutcomeUnknownException($"{what} got no answer ({e.GetType().Name}: {e.Message}); it may or may not have been applied. Retry (StartExecution is idempotent by name).", e);
             }
