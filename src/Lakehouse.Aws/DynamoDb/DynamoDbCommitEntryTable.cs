@@ -66,6 +66,33 @@ internal sealed class DynamoDbCommitEntryTable(IAmazonDynamoDB client, string ta
         }
     }
 
+    public async Task<IReadOnlyList<CommitEntry>> GetRangeAsync(string tablePath, string fromFileName, string toFileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "#tp = :tp AND #fn BETWEEN :from AND :to",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#tp"] = TablePathAttribute, ["#fn"] = FileNameAttribute },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":tp"] = new(tablePath),
+                        [":from"] = new(fromFileName),
+                        [":to"] = new(toFileName),
+                    },
+                    ConsistentRead = true,
+                },
+                cancellationToken).ConfigureAwait(false);
+            return response.Items is { Count: > 0 } items ? items.ConvertAll(ToEntry) : [];
+        }
+        catch (Exception e) when (AwsErrors.IsAwsFailure(e, cancellationToken))
+        {
+            throw AwsErrors.Translate(e, $"read of {fromFileName}..{toFileName} for {tablePath} (Query in DynamoDB table {tableName})");
+        }
+    }
+
     public async Task<CommitEntry?> GetLatestAsync(string tablePath, CancellationToken cancellationToken)
     {
         try

@@ -16,6 +16,9 @@ internal interface ICommitEntryTable
     /// <summary>Consistent GetItem of one entry, or null.</summary>
     Task<CommitEntry?> GetAsync(string tablePath, string fileName, CancellationToken cancellationToken);
 
+    /// <summary>Consistent Query of the entries with <paramref name="fromFileName"/> ≤ fileName ≤ <paramref name="toFileName"/>, in order.</summary>
+    Task<IReadOnlyList<CommitEntry>> GetRangeAsync(string tablePath, string fromFileName, string toFileName, CancellationToken cancellationToken);
+
     /// <summary>Consistent Query by tablePath, newest fileName first, limit 1; null when the table has no entry.</summary>
     Task<CommitEntry?> GetLatestAsync(string tablePath, CancellationToken cancellationToken);
 

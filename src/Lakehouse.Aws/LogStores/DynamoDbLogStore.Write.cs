@@ -20,13 +20,20 @@ public sealed partial class DynamoDbLogStore
         var fileName = DeltaLogLayout.CommitFileName(version);
         var commitKey = _layout.CommitKey(version);
 
-        // Step 1 (Spark BaseExternalLogStore.write): the previous commit must be complete, and N.json must not exist yet.
-        if (version > 0
-            && await _entries.GetAsync(TablePath, DeltaLogLayout.CommitFileName(version - 1), cancellationToken).ConfigureAwait(false) is { Complete: false } previous)
+        // Step 1 (Spark BaseExternalLogStore.write): the previous commit must be complete, and N must be free. One
+        // consistent Query reads both entries, so a writer that lost the race for N learns it without staging anything.
+        var entries = await _entries.GetRangeAsync(TablePath, DeltaLogLayout.CommitFileName(Math.Max(0, version - 1)), fileName, cancellationToken).ConfigureAwait(false);
+        if (entries.Any(e => e.FileName == fileName))
+        {
+            return CommitWriteResult.VersionExists;
+        }
+
+        if (entries.Count > 0 && entries[0] is { Complete: false } previous)
         {
             await RepairAsync(previous, cancellationToken).ConfigureAwait(false);
         }
 
+        // N.json may exist without an entry (entry expired by TTL, or written by another tool): never claim over it.
         if (await _store.HeadAsync(commitKey, cancellationToken).ConfigureAwait(false) is not null)
         {
             return CommitWriteResult.VersionExists;

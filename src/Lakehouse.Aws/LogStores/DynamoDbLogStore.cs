@@ -59,7 +59,8 @@ public sealed partial class DynamoDbLogStore : ILogStore
         }
 
         await RepairAsync(entry, cancellationToken).ConfigureAwait(false);
-        return await DeltaLogLayout.TryReadAllAsync(_store, key, cancellationToken).ConfigureAwait(false) is { } repaired ? repaired : null;
+        var repaired = await DeltaLogLayout.TryReadAllAsync(_store, key, cancellationToken).ConfigureAwait(false);
+        return repaired is null ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(repaired);
     }
 
     /// <inheritdoc />

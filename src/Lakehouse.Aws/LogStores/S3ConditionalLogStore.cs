@@ -36,9 +36,8 @@ public sealed class S3ConditionalLogStore : ILogStore
     public async Task<ReadOnlyMemory<byte>?> ReadCommitAsync(long version, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        return await DeltaLogLayout.TryReadAllAsync(_store, _layout.CommitKey(version), cancellationToken).ConfigureAwait(false) is { } bytes
-            ? bytes
-            : null;
+        var bytes = await DeltaLogLayout.TryReadAllAsync(_store, _layout.CommitKey(version), cancellationToken).ConfigureAwait(false);
+        return bytes is null ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(bytes);
     }
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ internal sealed class FaultyCommitEntryTable(ICommitEntryTable inner) : ICommitE
     public Task<CommitEntry?> GetAsync(string tablePath, string fileName, CancellationToken cancellationToken) =>
         inner.GetAsync(tablePath, fileName, cancellationToken);
 
+    public Task<IReadOnlyList<CommitEntry>> GetRangeAsync(string tablePath, string fromFileName, string toFileName, CancellationToken cancellationToken) =>
+        inner.GetRangeAsync(tablePath, fromFileName, toFileName, cancellationToken);
+
     public Task<CommitEntry?> GetLatestAsync(string tablePath, CancellationToken cancellationToken) =>
         inner.GetLatestAsync(tablePath, cancellationToken);
 
