@@ -75,6 +75,17 @@ public sealed partial class StepFunctionsClient : IDisposable
         return new ExecutionDescription(d.ExecutionArn, d.StateMachineArn, d.Name, d.Status, d.Input, d.Output, d.StartDate, d.StopDate, d.Error, d.Cause);
     }
 
+    /// <summary>Stops a running execution (ABORTED); tests and the CLI use it.</summary>
+    public async Task StopExecutionAsync(string executionArn, string? error, string? cause, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(executionArn);
+        var what = $"StopExecution {executionArn}";
+        var outcome = await CallAsync(
+            "StopExecution", new StopExecutionRequest(executionArn, error, cause), StepFunctionsJsonContext.Default.StopExecutionRequest,
+            StepFunctionsJsonContext.Default.StopExecutionResponse, idempotent: true, what, cancellationToken).ConfigureAwait(false);
+        _ = outcome.Value ?? throw outcome.ToException(what);
+    }
+
     /// <summary>Creates a STANDARD state machine from an ASL <paramref name="definition"/> (tests and the CLI); returns its ARN.</summary>
     public async Task<string> CreateStateMachineAsync(string name, string definition, string roleArn, CancellationToken cancellationToken)
     {

@@ -27,6 +27,14 @@ internal sealed record DescribeExecutionResponse(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("cause")] string? Cause);
 
+internal sealed record StopExecutionRequest(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("cause")] string? Cause);
+
+internal sealed record StopExecutionResponse(
+    [property: JsonPropertyName("stopDate"), JsonConverter(typeof(NullableAwsTimestampConverter))] DateTimeOffset? StopDate);
+
 internal sealed record CreateStateMachineRequest(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("definition")] string Definition,
@@ -45,6 +53,8 @@ internal sealed record ErrorResponse(
 [JsonSerializable(typeof(StartExecutionResponse))]
 [JsonSerializable(typeof(DescribeExecutionRequest))]
 [JsonSerializable(typeof(DescribeExecutionResponse))]
+[JsonSerializable(typeof(StopExecutionRequest))]
+[JsonSerializable(typeof(StopExecutionResponse))]
 [JsonSerializable(typeof(CreateStateMachineRequest))]
 [JsonSerializable(typeof(CreateStateMachineResponse))]
 [JsonSerializable(typeof(ErrorResponse))]

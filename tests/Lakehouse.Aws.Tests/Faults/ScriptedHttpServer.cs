@@ -14,6 +14,7 @@ public sealed class ScriptedHttpServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<(System.Collections.Specialized.NameValueCollection Headers, string Body)> _details = new();
     private readonly Task _loop;
 
     public ScriptedHttpServer()
@@ -35,6 +36,9 @@ public sealed class ScriptedHttpServer : IDisposable
 
     /// <summary>"METHOD path If-None-Match=value" of every request received.</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
+
+    /// <summary>Headers and body of every request received.</summary>
+    public IReadOnlyList<(System.Collections.Specialized.NameValueCollection Headers, string Body)> RequestDetails => _details.ToArray();
 
     public ScriptedHttpServer Then(int status, string? s3ErrorCode = null, TimeSpan? delay = null, string? jsonBody = null)
     {
@@ -77,7 +81,11 @@ public sealed class ScriptedHttpServer : IDisposable
     {
         var request = context.Request;
         _requests.Enqueue($"{request.HttpMethod} {request.Url!.AbsolutePath} If-None-Match={request.Headers["If-None-Match"]}");
-        await request.InputStream.CopyToAsync(Stream.Null);
+        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        {
+            _details.Enqueue((request.Headers, await reader.ReadToEndAsync()));
+        }
+
         var next = _script.TryDequeue(out var scripted) ? scripted : new ScriptedResponse(500, "InternalError", TimeSpan.Zero, null);
         try
         {
