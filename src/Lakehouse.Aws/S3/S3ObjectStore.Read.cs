@@ -28,33 +28,49 @@ public sealed partial class S3ObjectStore
                 : ReadOnlyMemory<byte>.Empty;
         }
 
-        using var response = await GetAsync(key, new ByteRange(offset, offset + length - 1), cancellationToken).ConfigureAwait(false);
-        if (response is null)
-        {
-            throw new ObjectNotFoundException(Describe(key));
-        }
+        var buffer = new byte[length];
+        var filled = await ReadIntoAsync(key, offset, buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.AsMemory(0, filled);
+    }
 
+    /// <summary>
+    /// One ranged GET streamed into <paramref name="buffer"/>; returns the bytes read (fewer only at the end of the
+    /// object). Throws <see cref="ObjectNotFoundException"/> when the object is absent.
+    /// </summary>
+    internal async Task<int> ReadIntoAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var response = await GetAsync(key, new ByteRange(offset, offset + buffer.Length - 1), cancellationToken).ConfigureAwait(false)
+            ?? throw new ObjectNotFoundException(Describe(key));
         if (response.HttpStatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
-            return ReadOnlyMemory<byte>.Empty;
+            return 0;
         }
 
-        var buffer = new byte[length];
         var filled = 0;
         try
         {
             int read;
-            while (filled < length && (read = await response.ResponseStream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            while (filled < buffer.Length && (read = await response.ResponseStream.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false)) > 0)
             {
                 filled += read;
             }
         }
         catch (Exception e) when (AwsErrors.IsAwsFailure(e, cancellationToken))
         {
-            throw AwsErrors.Translate(e, $"GET {Describe(key)} bytes {offset}-{offset + length - 1}");
+            throw AwsErrors.Translate(e, $"GET {Describe(key)} bytes {offset}-{offset + buffer.Length - 1}");
         }
 
-        return buffer.AsMemory(0, filled);
+        return filled;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="key"/> for random access by the Parquet reader (footer first, then one ranged GET per
+    /// column chunk). One HEAD fixes the length; throws <see cref="ObjectNotFoundException"/> when absent.
+    /// </summary>
+    public async Task<S3RandomAccessSource> OpenRandomAccessAsync(string key, CancellationToken cancellationToken)
+    {
+        var head = await HeadAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(Describe(key));
+        return new S3RandomAccessSource(this, key, head.Size);
     }
 
     /// <summary>Reads a whole (small) object into memory, e.g. a commit file; null when it does not exist.</summary>
