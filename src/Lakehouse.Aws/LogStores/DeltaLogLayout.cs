@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Lakehouse.Delta.Storage;
 
 namespace Lakehouse.Aws.LogStores;
@@ -47,12 +48,18 @@ internal sealed class DeltaLogLayout
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
+    /// <summary>The key of <c>_delta_log/_last_checkpoint</c>.</summary>
+    public string LastCheckpointKey => LogPrefix + "_last_checkpoint";
+
     /// <summary>
     /// The newest commit version in a listing of the log folder, considering only versions above
     /// <paramref name="atLeast"/> (listing starts just after that commit file), or <paramref name="atLeast"/> itself.
+    /// Without a lower bound the listing starts at the version named by <c>_last_checkpoint</c>, so a long log is not
+    /// listed from version 0 on every call.
     /// </summary>
     public async Task<long?> LatestListedVersionAsync(IObjectStore store, long? atLeast, CancellationToken cancellationToken)
     {
+        atLeast ??= await LastCheckpointVersionAsync(store, cancellationToken).ConfigureAwait(false);
         var latest = atLeast;
         var startAfter = atLeast is { } v ? CommitKey(v) : null;
         await foreach (var item in store.ListAsync(LogPrefix, startAfter, cancellationToken).ConfigureAwait(false))
@@ -64,6 +71,37 @@ internal sealed class DeltaLogLayout
         }
 
         return latest;
+    }
+
+    /// <summary>
+    /// The version in <c>_last_checkpoint</c> when its commit file exists (a checkpoint's commit is never cleaned up
+    /// before the checkpoint itself), else null. A malformed hint is ignored: the caller then lists the whole log.
+    /// </summary>
+    private async Task<long?> LastCheckpointVersionAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        var hint = await TryReadAllAsync(store, LastCheckpointKey, cancellationToken).ConfigureAwait(false);
+        if (hint is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(hint);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("version"u8)
+                    && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var version) && version >= 0)
+                {
+                    return await store.HeadAsync(CommitKey(version), cancellationToken).ConfigureAwait(false) is null ? null : version;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
     }
 
     /// <summary>Reads a whole object, or null when it does not exist.</summary>

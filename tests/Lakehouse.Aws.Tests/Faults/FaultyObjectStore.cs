@@ -49,8 +49,18 @@ public sealed class FaultyObjectStore(IObjectStore inner) : IObjectStore
         return await inner.PutIfAbsentAsync(key, content, cancellationToken);
     }
 
-    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, string? startAfter, CancellationToken cancellationToken) =>
-        inner.ListAsync(prefix, startAfter, cancellationToken);
+    /// <summary>The startAfter argument of every listing, in order.</summary>
+    public List<string?> ListStarts { get; } = [];
+
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, string? startAfter, CancellationToken cancellationToken)
+    {
+        lock (ListStarts)
+        {
+            ListStarts.Add(startAfter);
+        }
+
+        return inner.ListAsync(prefix, startAfter, cancellationToken);
+    }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 }

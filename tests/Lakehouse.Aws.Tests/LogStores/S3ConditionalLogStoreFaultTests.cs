@@ -83,4 +83,27 @@ public sealed class S3ConditionalLogStoreFaultTests(MotoServerFixture moto)
         Assert.Equal(1, await store.GetLatestVersionAsync(default));
         Assert.Equal($"s3://{bed.Bucket}/warehouse/{LogStoreTestBed.TableRoot}", store.TableUri);
     }
+
+    [Fact]
+    public async Task LatestVersion_ListsFromTheLastCheckpointAndFallsBackToAFullListing()
+    {
+        using var bed = await LogStoreTestBed.CreateAsync(moto);
+        var counting = bed.FaultyStore();
+        var store = bed.ConditionalStore(counting);
+        for (var v = 0; v < 8; v++)
+        {
+            await store.TryWriteCommitAsync(v, CommitA, default);
+        }
+
+        await bed.ObjectStore.PutAsync($"{LogStoreTestBed.TableRoot}/_delta_log/_last_checkpoint", new MemoryStream("{\"version\":5,\"size\":12}"u8.ToArray()), default);
+        Assert.Equal(7, await store.GetLatestVersionAsync(default));
+        Assert.Equal($"{LogStoreTestBed.TableRoot}/_delta_log/00000000000000000005.json", counting.ListStarts[^1]);
+
+        await bed.ObjectStore.PutAsync($"{LogStoreTestBed.TableRoot}/_delta_log/_last_checkpoint", new MemoryStream("{\"version\":99}"u8.ToArray()), default);
+        Assert.Equal(7, await store.GetLatestVersionAsync(default));
+        Assert.Null(counting.ListStarts[^1]);
+
+        await bed.ObjectStore.PutAsync($"{LogStoreTestBed.TableRoot}/_delta_log/_last_checkpoint", new MemoryStream("not json"u8.ToArray()), default);
+        Assert.Equal(7, await store.GetLatestVersionAsync(default));
+    }
 }
