@@ -1,7 +1,7 @@
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>
 /// Dremel record assembly: rebuilds a top-level vector from its leaves' levels and dense values. Flat primitive

@@ -1,7 +1,7 @@
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>
 /// Dremel shredding: turns rows of a top-level vector into definition/repetition levels and value indices per leaf

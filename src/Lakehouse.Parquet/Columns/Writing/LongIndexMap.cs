@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>Open-addressing map from 64-bit value bits to dictionary index (faster than Dictionary for this hot path).</summary>
 internal sealed class LongIndexMap

@@ -1,4 +1,4 @@
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>Open-addressing map from byte strings to dictionary index; the unique values are kept back to back.</summary>
 internal sealed class BytesIndexMap

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Encodings;
-using Lakehouse.Parquet.File.Writing;
+using Lakehouse.Parquet.Columns.Writing;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>Appends physical values to a dense vector of the column's logical type, applying its <see cref="ValueConversion"/>.</summary>
 internal sealed class PhysicalConverter(ColumnDescriptor column) : IByteArraySink

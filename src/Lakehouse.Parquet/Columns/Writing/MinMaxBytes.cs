@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>Running min/max of byte strings, copied only when they change (no per-value allocation).</summary>
 internal sealed class MinMaxBytes(bool signedBigEndianNumbers)

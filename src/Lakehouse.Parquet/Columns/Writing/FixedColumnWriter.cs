@@ -7,7 +7,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>INT32, INT64, FLOAT and DOUBLE leaves: dictionary (keyed by value bits) with PLAIN fallback; min/max ignore NaN.</summary>
 internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
@@ -48,6 +48,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         _scratch.Ensure(indices.Length);
         var values = _scratch.Array.AsSpan(0, indices.Length);
         Gather(vector, indices, values);
+        RawBytes += (long)values.Length * Size;
         UpdateStatistics(values);
         if (_dictionaryActive)
         {

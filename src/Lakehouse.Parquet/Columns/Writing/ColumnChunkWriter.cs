@@ -4,7 +4,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>
 /// Writes one leaf column's chunks: buffers a page of levels and values, encodes and compresses it when it reaches
@@ -39,8 +39,14 @@ internal abstract class ColumnChunkWriter : IDisposable
 
     protected ParquetWriterOptions Options { get; }
 
-    /// <summary>Uncompressed size of the chunk so far (pages written plus the buffered page): drives row group sizing.</summary>
-    public long EstimatedSize => _chunkUncompressed + PageValueBytes + (_pageLevels / 4);
+    /// <summary>
+    /// Size of the chunk's values in plain (unencoded, uncompressed) form plus its levels: drives row group sizing, so a
+    /// row group holds about the same rows whether or not dictionaries shrink it (readers materialize the plain form).
+    /// </summary>
+    public long EstimatedSize => RawBytes + ((_chunkLevels + _pageLevels) / 4);
+
+    /// <summary>Plain size of the values added to the current chunk; subclasses add to it.</summary>
+    protected long RawBytes { get; set; }
 
     /// <summary>Buffered compressed bytes (for memory accounting).</summary>
     public long BufferedBytes => _dataPages.Length;
@@ -267,6 +273,7 @@ internal abstract class ColumnChunkWriter : IDisposable
         _encodings.Clear();
         _chunkUncompressed = 0;
         _chunkLevels = 0;
+        RawBytes = 0;
         _chunkNulls = 0;
         ResetChunk();
         return new ColumnChunk { FileOffset = offset, MetaData = meta };

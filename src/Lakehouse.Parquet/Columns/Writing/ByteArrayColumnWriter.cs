@@ -5,7 +5,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>
 /// BYTE_ARRAY (string, binary) and FIXED_LEN_BYTE_ARRAY (wide decimals) leaves: dictionary with PLAIN fallback.
@@ -71,6 +71,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     private void Add(ReadOnlySpan<byte> value)
     {
+        RawBytes += value.Length + (_fixed ? 0 : 4);
         _chunk.Update(value);
         if (_dictionaryActive)
         {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>A reusable growable array of <typeparamref name="T"/> (page-sized scratch; kept across pages).</summary>
 internal sealed class GrowableBuffer<T> : IBufferWriter<T>

@@ -4,7 +4,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>BOOLEAN leaves: PLAIN bit-packed values (dictionaries never pay off for two values).</summary>
 internal sealed class BooleanColumnWriter : ColumnChunkWriter
@@ -48,6 +48,7 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
         }
 
         _values.Advance(indices.Length);
+        RawBytes += indices.Length;
     }
 
     protected override ParquetEncoding EncodePageValues(GrowableBuffer<byte> output)

@@ -1,6 +1,6 @@
 using Lakehouse.Parquet.Data;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>Materializes dictionary indices into values of the dictionary (already converted to the logical type).</summary>
 internal static class DictionaryGather

@@ -1,6 +1,6 @@
 using Lakehouse.Parquet.Data;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>One decoded column chunk: its levels and its non-null values back to back, plus assembly cursors.</summary>
 internal sealed class LeafData(byte[]? def, byte[]? rep, int levelCount, ColumnVector values)

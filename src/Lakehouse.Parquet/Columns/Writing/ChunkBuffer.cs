@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>
 /// Encoded, compressed pages of one column chunk, held in pooled 1 MB segments until the row group is written

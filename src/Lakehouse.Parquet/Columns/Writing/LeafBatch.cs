@@ -1,6 +1,6 @@
 using Lakehouse.Parquet.Data;
 
-namespace Lakehouse.Parquet.File.Writing;
+namespace Lakehouse.Parquet.Columns.Writing;
 
 /// <summary>The shredded form of some rows for one leaf column: levels and the indices of present values in <see cref="Vector"/>.</summary>
 internal sealed class LeafBatch

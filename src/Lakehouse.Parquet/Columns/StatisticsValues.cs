@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Text;
 using Lakehouse.Parquet.Data;
-using Lakehouse.Parquet.File.Writing;
+using Lakehouse.Parquet.Columns.Writing;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File;
+namespace Lakehouse.Parquet.Columns;
 
 /// <summary>Converts statistics values between physical form and the canonical boxed form of <see cref="ColumnVector.GetValue"/>.</summary>
 internal static class StatisticsValues

@@ -3,7 +3,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>Decodes a page's values (any supported encoding) and appends them to the column's dense vector.</summary>
 internal sealed class ValueDecoder(ColumnDescriptor column)
@@ -45,7 +45,7 @@ internal sealed class ValueDecoder(ColumnDescriptor column)
                 break;
             case ParquetEncoding.DeltaBinaryPacked:
                 var n = DeltaBinaryPackedDecoder.PeekCount(data);
-                if (n < count || n > data.Length * 64L + 1)
+                if (n < count || n > count + 1024)
                 {
                     throw new InvalidDataException($"DELTA_BINARY_PACKED holds {n} values, the page needs {count}.");
                 }

@@ -6,7 +6,7 @@ using Lakehouse.Parquet.Encodings;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
-namespace Lakehouse.Parquet.File.Reading;
+namespace Lakehouse.Parquet.Columns.Reading;
 
 /// <summary>
 /// Decodes the pages of one column chunk (dictionary, data v1 and v2; index pages skipped) into levels and dense
@@ -36,7 +36,7 @@ internal sealed class ColumnChunkReader
     {
         var def = _column.MaxDef > 0 ? new GrowBytes() : null;
         var rep = _column.MaxRep > 0 ? new GrowBytes() : null;
-        var values = ColumnVector.Create(_column.Type, (int)Math.Clamp(Math.Min(expectedLevels, (long)length * 8), 16, 1 << 20));
+        var values = ColumnVector.Create(_column.Type, (int)Math.Clamp(Math.Min(expectedLevels, (long)length * 64), 16, 1 << 24));
         ColumnVector? dictionary = null;
         var levels = 0L;
         var pos = 0;
@@ -261,7 +261,7 @@ internal sealed class ColumnChunkReader
             return null;
         }
 
-        if (uncompressedSize < 0 || uncompressedSize > body.Length * CodecFactory.MaxExpansion(_codecId) + 1024)
+        if (uncompressedSize < 0 || uncompressedSize > CodecFactory.MaxUncompressed(_codecId, body.Length))
         {
             throw new InvalidDataException($"Page claims {uncompressedSize} uncompressed bytes from {body.Length} compressed bytes, which {_codecId} cannot produce.");
         }
