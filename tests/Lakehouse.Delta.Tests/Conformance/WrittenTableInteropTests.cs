@@ -56,4 +56,22 @@ public sealed class WrittenTableInteropTests : IDisposable
         Assert.Equal("2", cp[0, "w"]!.ToString());
         Assert.Equal(at10.Files.Count(f => Equals(f.PartitionValues["country"], "D E")).ToString(System.Globalization.CultureInfo.InvariantCulture), cp[0, "de"]!.ToString());
     }
+
+    [Fact]
+    public async Task DataFileWithAllNullColumns_IsReadByDuckDb()
+    {
+        var schema = new Lakehouse.Parquet.Data.StructType(
+            new Lakehouse.Parquet.Data.StructField("id", Lakehouse.Parquet.Data.DataType.Long),
+            new Lakehouse.Parquet.Data.StructField("note", Lakehouse.Parquet.Data.DataType.String),
+            new Lakehouse.Parquet.Data.StructField("attrs", new Lakehouse.Parquet.Data.MapType(Lakehouse.Parquet.Data.DataType.String, Lakehouse.Parquet.Data.DataType.String)));
+        var table = await DeltaTable.CreateAsync(new FileSystemObjectStore(_dir.Path), "sparse", schema);
+        await table.AppendAsync(Batches.Of(schema, [1L, null, null], [2L, null, null]));
+        var file = (await table.GetSnapshotAsync()).Files.Single();
+
+        var rows = await InteropHarness.Shared.QueryDuckDbAsync($"SELECT * FROM read_parquet({InteropHarness.SqlString(Path.Combine(_dir.Path, file.Key))}) ORDER BY id");
+
+        Assert.Equal(2, rows.Rows.Count);
+        Assert.Null(rows[0, "note"]);
+        Assert.Equal(2, file.Stats!.NullCount!.Value.GetProperty("note").GetInt64());
+    }
 }
