@@ -1,0 +1,290 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Lakehouse.Parquet.Meta;
+
+namespace Lakehouse.Parquet.Compression;
+
+/// <summary>
+/// Snappy raw format (google/snappy format_description.txt), compressing span to span without allocations.
+/// Hand-written because IronSnappy only offers array-returning APIs; tests cross-check both directions against it.
+/// </summary>
+internal sealed class SnappyCodec : IPageCodec
+{
+    private const int BlockSize = 1 << 16;
+    private const int HashBits = 14;
+    private readonly int[] _table = new int[1 << HashBits];
+
+    public CompressionCodec Codec => CompressionCodec.Snappy;
+
+    public int MaxCompressedLength(int length) => 32 + length + (length / 6);
+
+    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var o = WriteVarUInt(destination, (uint)source.Length);
+        for (var start = 0; start < source.Length; start += BlockSize)
+        {
+            var block = source.Slice(start, Math.Min(BlockSize, source.Length - start));
+            o += CompressBlock(block, destination[o..]);
+        }
+
+        return o;
+    }
+
+    private int CompressBlock(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var o = 0;
+        if (input.Length < 16)
+        {
+            return EmitLiteral(input, output);
+        }
+
+        _table.AsSpan().Fill(-1);
+        var nextEmit = 0;
+        var i = 0;
+        var limit = input.Length - 4;
+        var skip = 32;
+        while (i <= limit)
+        {
+            var current = Load32(input, i);
+            var h = Hash(current);
+            var candidate = _table[h];
+            _table[h] = i;
+            if (candidate >= 0 && Load32(input, candidate) == current)
+            {
+                o += EmitLiteral(input[nextEmit..i], output[o..]);
+                var length = 4;
+                var max = input.Length - i;
+                while (length < max && input[candidate + length] == input[i + length])
+                {
+                    length++;
+                }
+
+                o += EmitCopy(i - candidate, length, output[o..]);
+                i += length;
+                nextEmit = i;
+                skip = 32;
+                if (i - 1 <= limit)
+                {
+                    _table[Hash(Load32(input, i - 1))] = i - 1;
+                }
+            }
+            else
+            {
+                i += skip >> 5;
+                skip++;
+            }
+        }
+
+        o += EmitLiteral(input[nextEmit..], output[o..]);
+        return o;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Load32(ReadOnlySpan<byte> s, int i) => BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(uint v) => (int)((v * 0x1E35A7BDu) >> (32 - HashBits));
+
+    private static int EmitLiteral(ReadOnlySpan<byte> literal, Span<byte> output)
+    {
+        if (literal.IsEmpty)
+        {
+            return 0;
+        }
+
+        var n = literal.Length - 1;
+        int o;
+        if (n < 60)
+        {
+            output[0] = (byte)(n << 2);
+            o = 1;
+        }
+        else if (n < 256)
+        {
+            output[0] = 60 << 2;
+            output[1] = (byte)n;
+            o = 2;
+        }
+        else
+        {
+            output[0] = 61 << 2;
+            output[1] = (byte)n;
+            output[2] = (byte)(n >> 8);
+            o = 3;
+        }
+
+        literal.CopyTo(output[o..]);
+        return o + literal.Length;
+    }
+
+    private static int EmitCopy(int offset, int length, Span<byte> output)
+    {
+        var o = 0;
+        while (length >= 68)
+        {
+            o += EmitCopy2(offset, 64, output[o..]);
+            length -= 64;
+        }
+
+        if (length > 64)
+        {
+            o += EmitCopy2(offset, 60, output[o..]);
+            length -= 60;
+        }
+
+        if (length < 12 && offset < 2048)
+        {
+            output[o] = (byte)(1 | ((length - 4) << 2) | ((offset >> 8) << 5));
+            output[o + 1] = (byte)offset;
+            return o + 2;
+        }
+
+        return o + EmitCopy2(offset, length, output[o..]);
+    }
+
+    private static int EmitCopy2(int offset, int length, Span<byte> output)
+    {
+        output[0] = (byte)(2 | ((length - 1) << 2));
+        output[1] = (byte)offset;
+        output[2] = (byte)(offset >> 8);
+        return 3;
+    }
+
+    private static int WriteVarUInt(Span<byte> destination, uint value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            destination[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        destination[i++] = (byte)value;
+        return i;
+    }
+
+    /// <summary>The uncompressed length from the stream's preamble.</summary>
+    public static int ReadUncompressedLength(ReadOnlySpan<byte> source, out int headerLength)
+    {
+        uint result = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            if (i >= source.Length)
+            {
+                throw new InvalidDataException("Snappy preamble is truncated.");
+            }
+
+            var b = source[i];
+            result |= (uint)(b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0)
+            {
+                headerLength = i + 1;
+                return result > int.MaxValue ? throw new InvalidDataException("Snappy length is absurd.") : (int)result;
+            }
+        }
+
+        throw new InvalidDataException("Snappy preamble is too long.");
+    }
+
+    public void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var length = ReadUncompressedLength(source, out var ip);
+        if (length != destination.Length)
+        {
+            throw new InvalidDataException($"Snappy data decompresses to {length} bytes, the page header says {destination.Length}.");
+        }
+
+        var op = 0;
+        while (ip < source.Length)
+        {
+            var tag = source[ip++];
+            int len;
+            int offset;
+            switch (tag & 3)
+            {
+                case 0:
+                    len = tag >> 2;
+                    if (len >= 60)
+                    {
+                        var extra = len - 59;
+                        if (ip + extra > source.Length)
+                        {
+                            throw new InvalidDataException("Snappy literal length is truncated.");
+                        }
+
+                        len = 0;
+                        for (var k = 0; k < extra; k++)
+                        {
+                            len |= source[ip + k] << (8 * k);
+                        }
+
+                        ip += extra;
+                    }
+
+                    len++;
+                    if (len <= 0 || len > source.Length - ip || len > destination.Length - op)
+                    {
+                        throw new InvalidDataException("Snappy literal overruns its input or output.");
+                    }
+
+                    source.Slice(ip, len).CopyTo(destination[op..]);
+                    ip += len;
+                    op += len;
+                    continue;
+                case 1:
+                    if (ip >= source.Length)
+                    {
+                        throw new InvalidDataException("Snappy copy is truncated.");
+                    }
+
+                    len = 4 + ((tag >> 2) & 7);
+                    offset = ((tag >> 5) << 8) | source[ip++];
+                    break;
+                case 2:
+                    if (ip + 2 > source.Length)
+                    {
+                        throw new InvalidDataException("Snappy copy is truncated.");
+                    }
+
+                    len = (tag >> 2) + 1;
+                    offset = source[ip] | (source[ip + 1] << 8);
+                    ip += 2;
+                    break;
+                default:
+                    if (ip + 4 > source.Length)
+                    {
+                        throw new InvalidDataException("Snappy copy is truncated.");
+                    }
+
+                    len = (tag >> 2) + 1;
+                    offset = BinaryPrimitives.ReadInt32LittleEndian(source[ip..]);
+                    ip += 4;
+                    break;
+            }
+
+            if (offset <= 0 || offset > op || len > destination.Length - op)
+            {
+                throw new InvalidDataException($"Snappy copy (offset {offset}, length {len}) at output {op} is out of range.");
+            }
+
+            if (offset >= len)
+            {
+                destination.Slice(op - offset, len).CopyTo(destination[op..]);
+            }
+            else
+            {
+                for (var k = 0; k < len; k++)
+                {
+                    destination[op + k] = destination[op - offset + k];
+                }
+            }
+
+            op += len;
+        }
+
+        if (op != destination.Length)
+        {
+            throw new InvalidDataException($"Snappy data ended after {op} of {destination.Length} bytes.");
+        }
+    }
+}
