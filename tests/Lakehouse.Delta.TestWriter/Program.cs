@@ -1,5 +1,5 @@
-// Usage: Lakehouse.Delta.TestWriter <tableDirectory> <writerId> <commits>
-// Appends <commits> blind appends to an existing filesystem Delta table, one data file per commit, and prints the versions.
+// Usage: Lakehouse.Delta.TestWriter <tableDirectory> <writerNumber> <commits>
+// Appends <commits> one-row blind appends to an existing filesystem Delta table and prints the committed versions.
 using Lakehouse.Delta;
 using Lakehouse.Delta.Storage;
 using Lakehouse.Delta.Writing;
@@ -11,7 +11,7 @@ if (args.Length != 3)
 }
 
 var store = new FileSystemObjectStore(args[0]);
-var writer = args[1];
+var writer = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
 var commits = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var table = await DeltaTable.OpenAsync(store, string.Empty);
 for (var i = 0; i < commits; i++)

@@ -1,23 +1,23 @@
-using Lakehouse.Delta.Actions;
 using Lakehouse.Delta.Transactions;
+using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Delta.Writing;
 
-/// <summary>What each concurrent test writer appends: one file per commit, named after the writer and sequence number.</summary>
+/// <summary>What each concurrent test writer appends: one row (id = writer·100000 + sequence, country = writer) per commit.</summary>
 public static class TestWriterData
 {
-    public static Task AppendAsync(DeltaTransaction transaction, string writer, int sequence)
+    public static readonly StructType Schema = new(
+        new StructField("id", DataType.Long, false),
+        new StructField("country", DataType.String));
+
+    public static long RowId(int writer, int sequence) => (writer * 100_000L) + sequence;
+
+    public static Task AppendAsync(DeltaTransaction transaction, int writer, int sequence)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        transaction.AddFile(new AddFile
-        {
-            Path = $"{writer}-{sequence:D5}.parquet",
-            PartitionValues = new Dictionary<string, string?>(),
-            Size = 1,
-            ModificationTime = 1,
-            DataChange = true,
-            Stats = "{\"numRecords\":1}",
-        });
-        return Task.CompletedTask;
+        var batch = RecordBatch.CreateEmpty(Schema, 1);
+        batch.Columns[0].AppendValue(RowId(writer, sequence));
+        batch.Columns[1].AppendValue("w" + writer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return transaction.WriteAsync(batch);
     }
 }

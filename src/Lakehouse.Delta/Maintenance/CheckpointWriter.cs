@@ -59,7 +59,7 @@ internal static class CheckpointWriter
         }
 
         using var buffer = new MemoryStream();
-        using (var writer = new ParquetFileWriter(buffer, CheckpointSchema.Schema, new ParquetWriterOptions { EnableDictionary = true }))
+        using (var writer = new ParquetFileWriter(buffer, CheckpointSchema.Schema, new ParquetWriterOptions { EnableDictionary = false }))
         {
             writer.Write(new RecordBatch(CheckpointSchema.Schema, columns));
             writer.Close();

@@ -15,7 +15,7 @@ public sealed class ConcurrentWritersTests : IDisposable
     private async Task<DeltaTable> CreateTableAsync()
     {
         var store = new FileSystemObjectStore(_dir.Path);
-        return await DeltaTable.CreateAsync(store, string.Empty, TestTables.Schema);
+        return await DeltaTable.CreateAsync(store, string.Empty, TestWriterData.Schema);
     }
 
     private async Task AssertEveryAppendOnceAsync(int writers, int appendsPerWriter)
@@ -27,8 +27,15 @@ public sealed class ConcurrentWritersTests : IDisposable
 
         var commits = Directory.GetFiles(Path.Combine(_dir.Path, "_delta_log"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(0, total + 1).Select(v => $"{v:D20}.json"), commits);
-        var expected = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, appendsPerWriter).Select(i => $"w{w}-{i:D5}.parquet")).Order(StringComparer.Ordinal);
-        Assert.Equal(expected, snapshot.Files.Select(f => f.Path));
+        var expected = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, appendsPerWriter).Select(i => TestWriterData.RowId(w, i))).Order();
+        var rows = new List<long>();
+        await foreach (var batch in table.ReadAsync(snapshot))
+        {
+            rows.AddRange(((Lakehouse.Parquet.Data.Int64Vector)batch.Columns[0]).Values.ToArray());
+        }
+
+        Assert.Equal(expected, rows.Order());
+        Assert.Equal(total, snapshot.Files.Count);
         Assert.Equal(total, snapshot.Version);
         var fresh = await DeltaTable.ForPath(new FileSystemObjectStore(_dir.Path), string.Empty).GetSnapshotAsync();
         Assert.Equal(total, fresh.Files.Count);
@@ -46,8 +53,9 @@ public sealed class ConcurrentWritersTests : IDisposable
             for (var i = 0; i < appends; i++)
             {
                 var tx = await table.StartTransactionAsync();
-                await TestWriterData.AppendAsync(tx, "w" + w, i);
-                await tx.CommitAsync();
+                await TestWriterData.AppendAsync(tx, w, i);
+                var result = await tx.CommitAsync();
+                Assert.Null(result.PostCommitError);
             }
         })));
 
@@ -64,7 +72,7 @@ public sealed class ConcurrentWritersTests : IDisposable
         var processes = Enumerable.Range(0, writers).Select(w =>
         {
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { helper, _dir.Path, "w" + w, appends.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            foreach (var a in new[] { helper, _dir.Path, w.ToString(System.Globalization.CultureInfo.InvariantCulture), appends.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             {
                 psi.ArgumentList.Add(a);
             }
