@@ -8,6 +8,7 @@ internal static class BenchmarkRegistry
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new CsvToParquetBenchmark(),
+        new LambdaColdStartBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

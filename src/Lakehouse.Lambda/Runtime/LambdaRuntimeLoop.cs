@@ -77,6 +77,7 @@ internal sealed partial class LambdaRuntimeLoop
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, stoppingToken);
 
         string? errorType = null;
+        string? correlationId = null;
         try
         {
             byte[] response;
@@ -109,13 +110,14 @@ internal sealed partial class LambdaRuntimeLoop
         }
         finally
         {
+            correlationId = _logState.Current.CorrelationId;
             _logState.EndInvocation();
         }
 
         var usage = new InvocationUsage(
             invocation.RequestId, _settings.FunctionName, _settings.FunctionVersion, started, _time.GetUtcNow(),
             InvocationUsage.BilledMilliseconds(_time.GetElapsedTime(stopwatch)), _settings.MemoryMb, _settings.Architecture,
-            coldStart, errorType is null, errorType);
+            coldStart, errorType is null, errorType, correlationId);
         await NotifyCompletedAsync(usage).ConfigureAwait(false);
     }
 
