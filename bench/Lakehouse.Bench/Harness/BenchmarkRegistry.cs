@@ -11,6 +11,7 @@ internal static class BenchmarkRegistry
         new ParquetWriteReadBenchmark(),
         new CsvParseBenchmark(),
         new LogStoreCommitBenchmark(),
+        new LambdaColdStartBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
