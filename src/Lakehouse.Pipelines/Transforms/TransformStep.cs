@@ -43,11 +43,13 @@ public sealed class TransformStep
             throw new TransformException($"The request is for pipeline '{request.Pipeline}' but this step was built for '{_pipeline.Name}'.");
         }
 
-        var layer = ParseLayer(request.Layer);
+        // A run-level failure (the state machine's Catch) names no table or layer: check the action first.
         if (string.Equals(request.Action, TransformRequest.RecordFailureAction, StringComparison.OrdinalIgnoreCase))
         {
             return await RecordFailureAsync(request, cancellationToken).ConfigureAwait(false);
         }
+
+        var layer = ParseLayer(request.Layer);
 
         if (request.Action is not null && !string.Equals(request.Action, TransformRequest.TransformAction, StringComparison.OrdinalIgnoreCase))
         {
