@@ -39,9 +39,16 @@ internal static class CheckpointWriter
             m.Id, m.Name, m.Description, new object?[] { m.Format.Provider, Map(m.Format.Options) }, m.SchemaString,
             m.PartitionColumns.Cast<object?>().ToList(), Map(m.Configuration), m.CreatedTime,
         ]);
+        var txnCutoff = properties.SetTransactionRetentionDuration is { } keep
+            ? (table.TimeProvider.GetUtcNow() - keep).ToUnixTimeMilliseconds()
+            : long.MinValue;
         foreach (var txn in snapshot.AppTransactions.Values)
         {
-            Row(0, [txn.AppId, txn.Version, txn.LastUpdated]);
+            // delta.setTransactionRetentionDuration: expired app ids are left out of the checkpoint (Spark does the same).
+            if (txn.LastUpdated is not { } updated || updated >= txnCutoff)
+            {
+                Row(0, [txn.AppId, txn.Version, txn.LastUpdated]);
+            }
         }
 
         foreach (var f in snapshot.Files)

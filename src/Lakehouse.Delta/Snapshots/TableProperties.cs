@@ -12,6 +12,7 @@ public sealed record TableProperties
     public const string DeletedFileRetentionDurationKey = "delta.deletedFileRetentionDuration";
     public const string EnableExpiredLogCleanupKey = "delta.enableExpiredLogCleanup";
     public const string DataSkippingNumIndexedColsKey = "delta.dataSkippingNumIndexedCols";
+    public const string SetTransactionRetentionDurationKey = "delta.setTransactionRetentionDuration";
 
     public int CheckpointInterval { get; init; } = 10;
 
@@ -24,6 +25,13 @@ public sealed record TableProperties
     public bool EnableExpiredLogCleanup { get; init; } = true;
 
     public int DataSkippingNumIndexedCols { get; init; } = 32;
+
+    /// <summary>
+    /// <c>delta.setTransactionRetentionDuration</c>: txn (app id) entries last updated longer ago are dropped when a
+    /// checkpoint is written, so idempotent writers with ever new app ids do not grow the snapshot without bound.
+    /// Null (Spark's default) keeps them forever.
+    /// </summary>
+    public TimeSpan? SetTransactionRetentionDuration { get; init; }
 
     /// <summary>Reads the properties from a table configuration; unknown keys are ignored, bad values refused.</summary>
     public static TableProperties From(IReadOnlyDictionary<string, string>? configuration)
@@ -58,6 +66,11 @@ public sealed record TableProperties
         if (Get(LogRetentionDurationKey) is { } lr)
         {
             p = p with { LogRetentionDuration = ParseInterval(lr) ?? throw Bad(LogRetentionDurationKey, lr) };
+        }
+
+        if (Get(SetTransactionRetentionDurationKey) is { } tr)
+        {
+            p = p with { SetTransactionRetentionDuration = ParseInterval(tr) ?? throw Bad(SetTransactionRetentionDurationKey, tr) };
         }
 
         if (Get(DeletedFileRetentionDurationKey) is { } dr)
