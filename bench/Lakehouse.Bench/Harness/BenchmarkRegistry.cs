@@ -9,6 +9,8 @@ internal static class BenchmarkRegistry
     [
         new CsvToParquetBenchmark(),
         new ParquetWriteReadBenchmark(),
+        new CsvParseBenchmark(),
+        new LogStoreCommitBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
