@@ -16,6 +16,7 @@ namespace Lakehouse.Parquet;
 public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
 {
     private const int FooterTailLength = 8;
+    private const int PooledChunkLimit = 4 << 20;
     private readonly IRandomAccessSource _source;
     private readonly FileMetaData _meta;
     private readonly ParquetSchema _schema;
@@ -258,7 +259,9 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
                 $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are). Rewrite the file with one of those.");
         var start = ChunkStart(m);
         var length = (int)Math.Min(m.TotalCompressedSize, int.MaxValue);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        // Small chunks come from the pool; large ones are plain arrays so the pool does not keep tens of MB alive per thread.
+        var pooled = length <= PooledChunkLimit;
+        var buffer = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)) : GC.AllocateUninitializedArray<byte>(length);
         try
         {
             await _source.ReadAsync(start, buffer.AsMemory(0, length), ct).ConfigureAwait(false);
@@ -266,7 +269,10 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            if (pooled)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

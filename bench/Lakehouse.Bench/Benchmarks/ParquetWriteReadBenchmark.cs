@@ -80,7 +80,8 @@ internal sealed class ParquetWriteReadBenchmark : IBenchmark
         }
 
         var written = watch.Elapsed;
-        if (context.Option("mode", "write-read") is "write" or "generate")
+        var mode = context.Option("mode", "write-read");
+        if (mode is "write" or "generate")
         {
             return new Measurement(written, context.Rows, new FileInfo(path).Length, Extra: Split(written, TimeSpan.Zero, context.Rows));
         }
