@@ -256,7 +256,7 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
         var m = group.Columns[leafIndex].MetaData!;
         var codec = CodecFactory.TryCreate(m.Codec)
             ?? throw new ParquetFormatException(
-                $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are). Rewrite the file with one of those.");
+                $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec.ToString().ToUpperInvariant()} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are). Rewrite the file with one of those.");
         var start = ChunkStart(m);
         var length = (int)Math.Min(m.TotalCompressedSize, int.MaxValue);
         // Small chunks come from the pool; large ones are plain arrays so the pool does not keep tens of MB alive per thread.
