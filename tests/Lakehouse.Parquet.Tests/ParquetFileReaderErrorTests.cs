@@ -57,6 +57,31 @@ public sealed class ParquetFileReaderErrorTests
     }
 
     [Fact]
+    public async Task ReadRowGroup_Lz4Codec_ThrowsUnsupportedCodecNamingFileAndColumn()
+    {
+        var file = TestFiles.Write(TestFiles.Batch(Schema, [1L, "a"]), new ParquetWriterOptions { Compression = ParquetCompression.Uncompressed });
+        var footerLength = BitConverter.ToInt32(file, file.Length - 8);
+        var footerStart = file.Length - 8 - footerLength;
+        var meta = Lakehouse.Parquet.Meta.FileMetaData.Read(new Lakehouse.Parquet.Meta.ThriftCompactReader(file, footerStart, footerLength));
+        foreach (var chunk in meta.RowGroups[0].Columns)
+        {
+            chunk.MetaData!.Codec = Lakehouse.Parquet.Meta.CompressionCodec.Lz4;
+        }
+
+        var footer = new Lakehouse.Parquet.Columns.Writing.GrowableBuffer<byte>();
+        meta.Write(new Lakehouse.Parquet.Meta.ThriftCompactWriter(footer), 2);
+        byte[] patched = [.. file.AsSpan(0, footerStart), .. footer.Span, .. BitConverter.GetBytes(footer.Count), .. "PAR1"u8];
+
+        await using var reader = await ParquetFileReader.OpenAsync(new MemoryRandomAccessSource(patched, "lz4.parquet"));
+        var ex = await Assert.ThrowsAsync<ParquetFormatException>(() => reader.ReadRowGroupAsync(0));
+
+        Assert.Contains("lz4.parquet", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'id'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LZ4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not supported", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadRowGroup_UnknownColumn_ListsColumns()
     {
         await using var reader = await ParquetFileReader.OpenAsync(new MemoryRandomAccessSource(ValidFile()));
