@@ -19,6 +19,13 @@ public static class CliApp
         var root = new RootCommand("lakehouse: run pipelines locally, inspect and maintain Delta tables.");
         root.Options.Add(Verbose);
         root.Subcommands.Add(TableCommands.Build(context));
+        root.Subcommands.Add(DemoCommand.Build(context));
+        foreach (var command in PipelineCommands.Build(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(BillingCommands.Build(context));
         return root;
     }
 

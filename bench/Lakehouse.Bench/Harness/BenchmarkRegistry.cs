@@ -11,6 +11,7 @@ internal static class BenchmarkRegistry
         new ParquetWriteReadBenchmark(),
         new CsvParseBenchmark(),
         new LogStoreCommitBenchmark(),
+        new LambdaColdStartBenchmark(),
         new DeltaSnapshotLoadBenchmark(),
         new DeltaAppendCommitBenchmark(),
     ];

@@ -33,8 +33,10 @@ public sealed partial class DynamoDbLogStore
             await RepairAsync(previous, cancellationToken).ConfigureAwait(false);
         }
 
-        // N.json may exist without an entry (entry expired by TTL, or written by another tool): never claim over it.
-        if (await _store.HeadAsync(commitKey, cancellationToken).ConfigureAwait(false) is not null)
+        // Without an entry for N-1 (version 0, or entries expired by TTL), N.json may exist without an entry too: do not
+        // claim over it. With an entry for N-1, N's entry would be younger, so this check is skipped; either way the copy
+        // below is put-if-absent and never overwrites N.json.
+        if (entries.Count == 0 && await _store.HeadAsync(commitKey, cancellationToken).ConfigureAwait(false) is not null)
         {
             return CommitWriteResult.VersionExists;
         }

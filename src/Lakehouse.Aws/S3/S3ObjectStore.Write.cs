@@ -15,13 +15,22 @@ public sealed partial class S3ObjectStore
     {
         ArgumentNullException.ThrowIfNull(content);
         var partSize = _options.PartSize;
+        if (content.CanSeek && content.Position == 0 && content.Length < partSize)
+        {
+            // Small, seekable and at its start (commit files, temp objects): send it as is, no copy. The SDK rewinds a
+            // seekable body to position 0 (on retries too), so a stream positioned elsewhere takes the buffered path.
+            await PutSingleAsync(key, content, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(partSize);
         try
         {
             var filled = await FillAsync(content, buffer, partSize, cancellationToken).ConfigureAwait(false);
             if (filled < partSize)
             {
-                await PutSingleAsync(key, buffer, filled, cancellationToken).ConfigureAwait(false);
+                using var body = new MemoryStream(buffer, 0, filled, writable: false);
+                await PutSingleAsync(key, body, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -33,11 +42,10 @@ public sealed partial class S3ObjectStore
         }
     }
 
-    private async Task PutSingleAsync(string key, byte[] buffer, int count, CancellationToken cancellationToken)
+    private async Task PutSingleAsync(string key, Stream body, CancellationToken cancellationToken)
     {
         try
         {
-            using var body = new MemoryStream(buffer, 0, count, writable: false);
             await _client.PutObjectAsync(
                 new PutObjectRequest { BucketName = _options.Bucket, Key = FullKey(key), InputStream = body, AutoCloseStream = false },
                 cancellationToken).ConfigureAwait(false);

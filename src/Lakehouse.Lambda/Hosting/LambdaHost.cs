@@ -29,7 +29,7 @@ public static partial class LambdaHost
     /// it returns. A <see cref="LambdaConfigurationException"/> or any other exception from the initializer is posted
     /// as an init error and the process exits, so no invocation runs half-configured.
     /// </summary>
-    public static Task<int> RunAsync<TEvent, TResult>(
+    public static async Task<int> RunAsync<TEvent, TResult>(
         Func<LambdaStartup, CancellationToken, Task<Func<TEvent, ILambdaContext, CancellationToken, Task<TResult>>>> initialize,
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType)
@@ -42,7 +42,8 @@ public static partial class LambdaHost
             stopping.Cancel();
         });
         var hostEnvironment = new LambdaHostEnvironment(Environment.GetEnvironmentVariable, static api => new RuntimeApiClient(api), Console.OpenStandardOutput(), TimeProvider.System);
-        return RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token);
+        // Awaited here, not returned: the signal registration and token source must live as long as the loop.
+        return await RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token).ConfigureAwait(false);
     }
 
     internal static async Task<int> RunCoreAsync<TEvent, TResult>(

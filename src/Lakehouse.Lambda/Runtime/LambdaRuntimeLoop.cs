@@ -76,47 +76,60 @@ internal sealed partial class LambdaRuntimeLoop
         using var deadlineCts = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, stoppingToken);
 
-        string? errorType = null;
+        RuntimeError? error = null;
+        byte[]? response = null;
+        string? correlationId;
         try
         {
-            byte[] response;
-            try
-            {
-                response = await _handler.InvokeAsync(invocation.Body, context, linked.Token).ConfigureAwait(false);
-                if (response.Length > MaxResponseBytes)
-                {
-                    throw new ResponseTooLargeException(
-                        $"The response of invocation {invocation.RequestId} is {response.Length} bytes; Lambda accepts at most {MaxResponseBytes}. Return a summary and write large results to S3.");
-                }
-            }
-            catch (OperationCanceledException ex) when (deadlineCts.IsCancellationRequested)
-            {
-                throw new InvocationTimeoutException(
-                    $"Invocation {invocation.RequestId} of {_settings.FunctionName} was cancelled {_settings.TimeoutMargin.TotalMilliseconds:0} ms before its deadline. Raise the function's Timeout or give it less work per invoke.",
-                    ex);
-            }
-
-            // Outcomes are posted even while the host is stopping: a computed result is never thrown away.
-            await _client.PostResponseAsync(invocation.RequestId, response, CancellationToken.None).ConfigureAwait(false);
+            response = await RunHandlerAsync(invocation, context, deadlineCts, linked.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not RuntimeApiException)
+        catch (Exception ex)
         {
             // Loop boundary: any handler failure (ours, the SDK's, a bug) becomes this invocation's error response.
-            var error = RuntimeErrorFactory.From(ex);
-            errorType = error.ErrorType;
+            error = RuntimeErrorFactory.From(ex);
             LogInvocationFailed(_logger, invocation.RequestId, error.ErrorType, ex);
-            await _client.PostInvocationErrorAsync(invocation.RequestId, error, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
+            correlationId = _logState.Current.CorrelationId;
             _logState.EndInvocation();
+        }
+
+        // Outcomes are posted even while the host is stopping: a computed result is never thrown away. A failing post
+        // is a Runtime API failure (not the handler's) and ends the loop.
+        if (error is null)
+        {
+            await _client.PostResponseAsync(invocation.RequestId, response!, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            await _client.PostInvocationErrorAsync(invocation.RequestId, error, CancellationToken.None).ConfigureAwait(false);
         }
 
         var usage = new InvocationUsage(
             invocation.RequestId, _settings.FunctionName, _settings.FunctionVersion, started, _time.GetUtcNow(),
             InvocationUsage.BilledMilliseconds(_time.GetElapsedTime(stopwatch)), _settings.MemoryMb, _settings.Architecture,
-            coldStart, errorType is null, errorType);
+            coldStart, error is null, error?.ErrorType, correlationId);
         await NotifyCompletedAsync(usage).ConfigureAwait(false);
+    }
+
+    private async Task<byte[]> RunHandlerAsync(InvocationRequest invocation, LambdaContext context, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _handler.InvokeAsync(invocation.Body, context, cancellationToken).ConfigureAwait(false);
+            return response.Length <= MaxResponseBytes
+                ? response
+                : throw new ResponseTooLargeException(
+                    $"The response of invocation {invocation.RequestId} is {response.Length} bytes; Lambda accepts at most {MaxResponseBytes}. Return a summary and write large results to S3.");
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
+        {
+            // Only the deadline token makes a timeout; a handler cancelling its own work is an ordinary failure.
+            throw new InvocationTimeoutException(
+                $"Invocation {invocation.RequestId} of {_settings.FunctionName} was cancelled {_settings.TimeoutMargin.TotalMilliseconds:0} ms before its deadline. Raise the function's Timeout or give it less work per invoke.",
+                ex);
+        }
     }
 
     private async Task NotifyCompletedAsync(InvocationUsage usage)

@@ -3,7 +3,8 @@ namespace Lakehouse.Lambda.Usage;
 /// <summary>
 /// One finished invocation as Lambda bills it: duration rounded up to the next whole millisecond times the
 /// configured memory (GB-seconds = <see cref="BilledDurationMs"/> / 1000 × <see cref="MemoryMb"/> / 1024).
-/// <see cref="ErrorType"/> is the reported error type when <see cref="Succeeded"/> is false.
+/// <see cref="ErrorType"/> is the reported error type when <see cref="Succeeded"/> is false; <see cref="CorrelationId"/>
+/// is the event's correlation id (for example the pipeline run id of a Transform task) when it has one.
 /// </summary>
 public sealed record InvocationUsage(
     string RequestId,
@@ -16,7 +17,8 @@ public sealed record InvocationUsage(
     string Architecture,
     bool ColdStart,
     bool Succeeded,
-    string? ErrorType)
+    string? ErrorType,
+    string? CorrelationId = null)
 {
     /// <summary>Billed duration in ms for an elapsed time: rounded up to 1 ms, at least 1 ms.</summary>
     public static long BilledMilliseconds(TimeSpan elapsed)

@@ -10,8 +10,15 @@ public sealed record SourceReaderOptions(
     int BatchSize = 65_536,
     int InferenceSampleRows = 20_000,
     int InferenceSampleBytes = 8 * 1024 * 1024,
-    int BufferBytes = 4 * 1024 * 1024,
-    int MaxRecordBytes = 64 * 1024 * 1024)
+    int BufferBytes = 8 * 1024 * 1024,
+    int MaxRecordBytes = 64 * 1024 * 1024,
+    int Parallelism = 0)
 {
     public static SourceReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// Threads that parse CSV chunks at once (0 = one per processor; 1 = parse on the reading thread). JSON lines are
+    /// parsed on the reading thread.
+    /// </summary>
+    public int EffectiveParallelism => Parallelism > 0 ? Parallelism : Environment.ProcessorCount;
 }

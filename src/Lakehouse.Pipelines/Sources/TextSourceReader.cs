@@ -39,7 +39,7 @@ internal abstract class TextSourceReader : ISourceReader
 
     public StructType OutputSchema => Layout.Schema;
 
-    public SourceReadStats Stats => new(RowsRead, Rescue.RowsRescued, Rescue.ValuesRescued, BadLines, EmptyLines, Buffer.BytesRead, _input.RawBytesRead);
+    public SourceReadStats Stats => new(RowsRead, Rescue.RowsRescued + RowsRescuedElsewhere, Rescue.ValuesRescued + ValuesRescuedElsewhere, BadLines, EmptyLines, Buffer.BytesRead, _input.RawBytesRead);
 
     protected SourceDefinition Source { get; }
 
@@ -65,6 +65,11 @@ internal abstract class TextSourceReader : ISourceReader
 
     protected long EmptyLines { get; set; }
 
+    /// <summary>Rescue counts of recorders other than <see cref="Rescue"/> (parallel parsers).</summary>
+    protected long RowsRescuedElsewhere { get; set; }
+
+    protected long ValuesRescuedElsewhere { get; set; }
+
     /// <summary>Applies hints and evolution to the inferred <paramref name="fileSchema"/> and fixes the output layout.</summary>
     protected void Initialize(StructType fileSchema)
     {
@@ -81,7 +86,7 @@ internal abstract class TextSourceReader : ISourceReader
     /// <summary>Parses complete records from <see cref="Buffer"/> into <paramref name="batch"/> until it is full or the buffered data ends; with <paramref name="final"/>, the data left is the last record.</summary>
     protected abstract void ParseRecords(BatchBuilder batch, bool final);
 
-    public async IAsyncEnumerable<RecordBatch> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<RecordBatch> ReadBatchesAsync(CancellationToken cancellationToken)
     {
         if (_started)
         {
@@ -89,6 +94,12 @@ internal abstract class TextSourceReader : ISourceReader
         }
 
         _started = true;
+        return ReadCoreAsync(cancellationToken);
+    }
+
+    /// <summary>The batch loop; the default parses on the calling thread with <see cref="ParseRecords"/>.</summary>
+    protected virtual async IAsyncEnumerable<RecordBatch> ReadCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var batch = NewBatch();
         while (true)
         {
@@ -115,11 +126,11 @@ internal abstract class TextSourceReader : ISourceReader
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Rescue.Dispose();
         await _input.DisposeAsync();
     }
 
-    private BatchBuilder NewBatch() => new(Layout, Options.BatchSize, _uriBytes, Context.IngestedAt);
+    protected BatchBuilder NewBatch() => new(Layout, Options.BatchSize, _uriBytes, Context.IngestedAt);
 }

@@ -210,6 +210,19 @@ public sealed class DynamoDbLogStoreFaultTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task CommitFileWithoutAnyEntries_IsSeenBeforeClaiming()
+    {
+        using var bed = await LogStoreTestBed.CreateAsync(moto);
+        await bed.ObjectStore.PutAsync(CommitKey(0), new MemoryStream(CommitA), default); // all entries expired
+
+        Assert.Equal(CommitWriteResult.VersionExists, await bed.DynamoStore().TryWriteCommitAsync(0, CommitB, default));
+
+        Assert.Null(await EntryAsync(bed, 0));
+        Assert.Equal(CommitA, await ReadObjectAsync(bed, CommitKey(0)));
+        Assert.Equal(0, await bed.DynamoStore().GetLatestVersionAsync(default));
+    }
+
+    [Fact]
     public async Task ClaimedEntryWhoseTempObjectVanished_FailsLoudlyNamingTheEntry()
     {
         using var bed = await LogStoreTestBed.CreateAsync(moto);

@@ -40,6 +40,17 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Put_FromAPositionedStream_StoresWhatFollowsThePosition()
+    {
+        var bytes = Bytes(5000, seed: 4);
+        var stream = new MemoryStream(bytes) { Position = 1000 };
+
+        await Store.PutAsync("positioned.bin", stream, default);
+
+        Assert.Equal(bytes[1000..], await ReadAllAsync(await Store.OpenReadAsync("positioned.bin", default)));
+    }
+
+    [Fact]
     public async Task Put_AnEmptyObject_HasSizeZero()
     {
         await Store.PutAsync("empty", new MemoryStream(), default);

@@ -39,6 +39,19 @@ public sealed class EchoFunctionInitTests
         Assert.Equal(1, exitCode);
     }
 
+    [Fact]
+    public async Task Sigterm_BetweenInvocations_StopsTheProcessWithExitCodeZero()
+    {
+        await using var emulator = new LambdaRuntimeEmulator("echo-term");
+        await using var process = BootstrapProcess.Start(_fixture.Function, emulator, new Dictionary<string, string?> { ["ECHO_PREFIX"] = "x" });
+        var served = await emulator.InvokeAsync("""{"message":"once"}""");
+
+        var exitCode = await process.TerminateAsync();
+
+        Assert.False(served.IsError, served.ToString());
+        Assert.Equal(0, exitCode);
+    }
+
     private async Task<(InvocationResult InitError, int ExitCode)> StartAsync(Dictionary<string, string?> environment)
     {
         await using var emulator = new LambdaRuntimeEmulator("echo-init");

@@ -131,7 +131,7 @@ public sealed class LambdaRuntimeLoopTests
         var observer = new RecordingObserver();
         var harness = new LoopHarness((e, c, t) => e.Name == "fail" ? throw new SampleConflictException("x") : Greet(e, c, t), observer);
 
-        await harness.ProcessAsync(LoopHarness.Request("{\"name\":\"ok\"}", "r1"));
+        await harness.ProcessAsync(LoopHarness.Request("{\"name\":\"ok\",\"runId\":\"run-1\"}", "r1"));
         await harness.ProcessAsync(LoopHarness.Request("{\"name\":\"fail\"}", "r2"));
 
         Assert.Equal(["r1", "r2"], observer.Started.Select(s => s.RequestId));
@@ -140,6 +140,8 @@ public sealed class LambdaRuntimeLoopTests
         Assert.True(ok.Succeeded);
         Assert.Null(ok.ErrorType);
         Assert.True(ok.ColdStart);
+        Assert.Equal("run-1", ok.CorrelationId);
+        Assert.Null(failed.CorrelationId);
         Assert.False(failed.Succeeded);
         Assert.Equal("Lakehouse.SampleConflict", failed.ErrorType);
         Assert.False(failed.ColdStart);

@@ -56,7 +56,7 @@ public sealed class CsvRoundTripPropertyTests
                     Csv = s.Csv with { Delimiter = delimiter },
                     SchemaHints = [new SchemaHint("id", DataType.Long, default), new SchemaHint("name", DataType.String, default), new SchemaHint("note", DataType.String, default)],
                 });
-                var options = new SourceReaderOptions(BatchSize: 7, InferenceSampleBytes: 64, BufferBytes: 64);
+                var options = new SourceReaderOptions(BatchSize: 7, InferenceSampleBytes: 64, BufferBytes: 64, Parallelism: (rows.Count % 3) + 1);
                 var result = SourceHarness.ReadAsync(source, csv.ToString(), options: options).GetAwaiter().GetResult();
                 var expected = rows.Select(r => new object?[] { r.Id, r.Name, r.Note, null }).ToList();
                 return result.Rows.Count == expected.Count && result.Rows.Zip(expected).All(p => p.First.SequenceEqual(p.Second));

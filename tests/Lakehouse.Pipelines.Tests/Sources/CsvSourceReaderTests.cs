@@ -212,15 +212,25 @@ public sealed class CsvSourceReaderTests
         Assert.Contains("larger than the source's limit of 1 MB", e.Message);
     }
 
-    [Fact]
-    public async Task Read_ManyRows_AcrossBufferRefillsAndBatches_KeepsEveryRow()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Read_ManyRows_AcrossBufferRefillsAndBatches_KeepsEveryRowInOrder(int parallelism)
     {
-        var options = new SourceReaderOptions(BatchSize: 1000, InferenceSampleRows: 100, InferenceSampleBytes: 4096, BufferBytes: 4096);
-        var lines = Enumerable.Range(0, 10_000).Select(i => $"{i},\"name {i}\nsecond\",{i}.5");
+        var options = new SourceReaderOptions(BatchSize: 1000, InferenceSampleRows: 100, InferenceSampleBytes: 4096, BufferBytes: 4096, Parallelism: parallelism);
+        var lines = Enumerable.Range(0, 10_000).Select(i => $"{i},\"name {i}\nsecond\",{i}.5" + (i % 997 == 0 ? ",extra" : string.Empty));
         var r = await SourceHarness.ReadAsync(SourceHarness.Csv(), "id,name,x\n" + string.Join("\n", lines) + "\n", options: options);
 
-        Assert.Equal(10, r.Batches.Count);
-        Assert.Equal(10_000, r.Rows.Count);
+        Assert.All(r.Batches, b => Assert.InRange(b.RowCount, 1, 1000));
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => (object)(long)i), r.Rows.Select(row => row[0]));
+        foreach (var i in new[] { 0, 997, 4985, 9970 })
+        {
+            Assert.Equal(2 + (2 * i), r.Rescued(i)!.Value.GetProperty("_line").GetInt32());
+        }
+
+        Assert.Equal(11, r.Stats.RowsRescued);
+        Assert.Equal(10_000, r.Stats.RowsRead);
         Assert.Equal(9_999L, r.Value(9_999, "id"));
         Assert.Equal("name 9999\nsecond", r.Value(9_999, "name"));
         Assert.Equal(new DecimalValue(99995, 1), r.Value(9_999, "x"));

@@ -20,6 +20,9 @@ public sealed class BootstrapProcess : IAsyncDisposable
         _process = process;
     }
 
+    /// <summary>The operating-system process id (e.g. to read /proc/&lt;pid&gt;/status).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Completes with the exit code when the process ends.</summary>
     public Task<int> Exited => _exited.Task;
 
@@ -105,6 +108,15 @@ public sealed class BootstrapProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return running;
+    }
+
+    /// <summary>Sends SIGTERM (what Lambda sends before shutting a sandbox down) and returns the exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not run kill.");
+        await kill.WaitForExitAsync();
+        return await _exited.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Stops the process (SIGKILL, as Lambda does after a timeout) and waits for it.</summary>

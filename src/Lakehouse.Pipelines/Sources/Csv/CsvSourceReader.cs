@@ -22,9 +22,8 @@ internal sealed partial class CsvSourceReader : TextSourceReader
     private readonly CsvTokenizer _tokenizer;
     private readonly byte[] _nullValue;
     private readonly List<JsonEncodedText> _keys = [];
-    private int[] _fileToOutput = [];
-    private int[] _unmappedOutputs = [];
-    private int _fileColumns;
+    private CsvColumnPlan _plan = null!;
+    private CsvRowParser _parser = null!;
 
     private CsvSourceReader(SourceDefinition source, DecodedInput input, InputBuffer buffer, string sourceUri, SourceReadContext context)
         : base(source, input, buffer, sourceUri, context)
@@ -54,10 +53,10 @@ internal sealed partial class CsvSourceReader : TextSourceReader
 
         var names = Source.Csv.Header ? ReadHeader() : null;
         var types = Sample(names?.Count, out var sampledColumns);
-        _fileColumns = names?.Count ?? sampledColumns;
+        var fileColumns = names?.Count ?? sampledColumns;
         var fields = new List<StructField>();
-        var fileNames = new string[_fileColumns];
-        for (var i = 0; i < _fileColumns; i++)
+        var fileNames = new string[fileColumns];
+        for (var i = 0; i < fileColumns; i++)
         {
             fileNames[i] = names is null ? $"_c{i}" : names[i];
             _keys.Add(JsonEncodedText.Encode(fileNames[i], KeyEncoder));
@@ -75,127 +74,43 @@ internal sealed partial class CsvSourceReader : TextSourceReader
     {
         var schema = OutputSchema;
         var rescued = new HashSet<string>(Evolution.RescuedColumns, StringComparer.OrdinalIgnoreCase);
-        _fileToOutput = new int[fileNames.Length];
+        var fileToOutput = new int[fileNames.Length];
         var mapped = new bool[schema.Fields.Count];
         for (var i = 0; i < fileNames.Length; i++)
         {
             var target = schema.IndexOf(fileNames[i]);
             if (target < 0 || Layout.IsReserved(target) || rescued.Contains(fileNames[i]) || mapped[target])
             {
-                _fileToOutput[i] = -1;
+                fileToOutput[i] = -1;
                 continue;
             }
 
-            _fileToOutput[i] = target;
+            fileToOutput[i] = target;
             mapped[target] = true;
         }
 
-        _unmappedOutputs = Enumerable.Range(0, schema.Fields.Count).Where(i => !mapped[i] && !Layout.IsReserved(i)).ToArray();
-    }
-
-    private JsonEncodedText Key(int fileIndex)
-    {
-        while (_keys.Count <= fileIndex)
-        {
-            _keys.Add(JsonEncodedText.Encode($"_c{_keys.Count}", KeyEncoder));
-        }
-
-        return _keys[fileIndex];
+        var unmapped = Enumerable.Range(0, schema.Fields.Count).Where(i => !mapped[i] && !Layout.IsReserved(i)).ToArray();
+        _plan = new CsvColumnPlan(fileNames.Length, fileToOutput, unmapped, [.. _keys], _nullValue);
+        _parser = new CsvRowParser(_plan, Source.Csv, SourceUri);
     }
 
     protected override void ParseRecords(BatchBuilder batch, bool final)
     {
-        var data = Buffer.Data;
-        var offset = 0;
-        while (!batch.IsFull && offset < data.Length)
-        {
-            var record = data[offset..];
-            var n = _tokenizer.ReadRecord(record, final);
-            if (n == CsvTokenizer.NeedMoreData)
-            {
-                break;
-            }
-
-            if (n == CsvTokenizer.UnclosedQuote)
-            {
-                throw new SourceFormatException(SourceUri, "a quoted field is not closed before the end of the file (the file may be truncated).", Line, Buffer.Position + offset);
-            }
-
-            if (_tokenizer.IsEmptyLine)
-            {
-                EmptyLines++;
-            }
-            else
-            {
-                WriteRow(batch, record);
-            }
-
-            Line += _tokenizer.LineBreaks;
-            offset += n;
-        }
-
-        Buffer.Consume(offset);
+        var line = Line;
+        var rows = _parser.Rows;
+        var empty = _parser.EmptyLines;
+        var consumed = _parser.Parse(Buffer.Data, final, batch, ref line, Buffer.Position);
+        Buffer.Consume(consumed);
+        Line = line;
+        RowsRead += _parser.Rows - rows;
+        EmptyLines += _parser.EmptyLines - empty;
+        RowsRescuedElsewhere = _parser.Rescue.RowsRescued;
+        ValuesRescuedElsewhere = _parser.Rescue.ValuesRescued;
     }
 
-    private void WriteRow(BatchBuilder batch, ReadOnlySpan<byte> record)
+    public override async ValueTask DisposeAsync()
     {
-        var tokenizer = _tokenizer;
-        var appenders = batch.Appenders;
-        var fields = tokenizer.FieldCount;
-        var mapped = Math.Min(fields, _fileColumns);
-        for (var i = 0; i < mapped; i++)
-        {
-            var value = tokenizer.Field(record, i);
-            var target = _fileToOutput[i];
-            if (target < 0)
-            {
-                if (!IsNull(value, tokenizer.IsQuoted(i), keepsEmpty: true))
-                {
-                    Rescue.Add(_keys[i], value);
-                }
-
-                continue;
-            }
-
-            var appender = appenders[target]!;
-            if (IsNull(value, tokenizer.IsQuoted(i), appender.KeepsEmptyText))
-            {
-                appender.AppendNull();
-            }
-            else if (!appender.TryAppend(value))
-            {
-                appender.AppendNull();
-                Rescue.Add(_keys[i], value);
-            }
-        }
-
-        for (var i = mapped; i < _fileColumns; i++)
-        {
-            if (_fileToOutput[i] >= 0)
-            {
-                appenders[_fileToOutput[i]]!.AppendNull();
-            }
-        }
-
-        for (var i = _fileColumns; i < fields; i++)
-        {
-            var value = tokenizer.Field(record, i);
-            if (value.Length > 0 || tokenizer.IsQuoted(i))
-            {
-                Rescue.Add(Key(i), value);
-            }
-        }
-
-        foreach (var i in _unmappedOutputs)
-        {
-            appenders[i]!.AppendNull();
-        }
-
-        Rescue.EndRow(Line, batch.Rescued);
-        batch.Rows++;
-        RowsRead++;
+        _parser?.Dispose();
+        await base.DisposeAsync();
     }
-
-    private bool IsNull(ReadOnlySpan<byte> value, bool quoted, bool keepsEmpty) =>
-        (!quoted && value.SequenceEqual(_nullValue)) || (value.IsEmpty && !keepsEmpty);
 }
