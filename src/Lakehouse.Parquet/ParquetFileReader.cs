@@ -16,6 +16,7 @@ namespace Lakehouse.Parquet;
 public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
 {
     private const int FooterTailLength = 8;
+    private const int PooledChunkLimit = 4 << 20;
     private readonly IRandomAccessSource _source;
     private readonly FileMetaData _meta;
     private readonly ParquetSchema _schema;
@@ -200,29 +201,31 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
         var fields = SelectFields(columns);
         var group = _meta.RowGroups[rowGroup];
         var rows = (int)group.NumRows;
-        var vectors = new ColumnVector[fields.Count];
-        for (var f = 0; f < fields.Count; f++)
-        {
-            var field = fields[f];
-            var leaves = new LeafData[_schema.Leaves.Count];
-            for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
-            {
-                leaves[l] = await ReadLeafAsync(group, rowGroup, l, ct).ConfigureAwait(false);
-            }
-
-            try
-            {
-                vectors[f] = new Assembler(leaves).Assemble(field, rows);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or InvalidCastException or InvalidOperationException or ArgumentException)
-            {
-                throw new ParquetFormatException(
-                    $"{_source.Name}: column '{field.Name}' of row group {rowGroup}: {ex.Message} The levels are inconsistent; the file is corrupt.", ex);
-            }
-        }
-
+        // Columns decode independently: one task per requested top-level column.
+        var vectors = fields.Count == 1
+            ? [await ReadFieldAsync(group, rowGroup, fields[0], rows, ct).ConfigureAwait(false)]
+            : await Task.WhenAll(fields.Select(field => Task.Run(() => ReadFieldAsync(group, rowGroup, field, rows, ct), ct))).ConfigureAwait(false);
         var schema = new StructType(fields.Select(f => _schema.Type.Fields[_schema.Type.IndexOf(f.Name)]));
         return new RecordBatch(schema, vectors);
+    }
+
+    private async Task<ColumnVector> ReadFieldAsync(RowGroup group, int rowGroup, FieldNode field, int rows, CancellationToken ct)
+    {
+        var leaves = new LeafData[_schema.Leaves.Count];
+        for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
+        {
+            leaves[l] = await ReadLeafAsync(group, rowGroup, l, ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return new Assembler(leaves).Assemble(field, rows);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or InvalidCastException or InvalidOperationException or ArgumentException)
+        {
+            throw new ParquetFormatException(
+                $"{_source.Name}: column '{field.Name}' of row group {rowGroup}: {ex.Message} The levels are inconsistent; the file is corrupt.", ex);
+        }
     }
 
     private List<FieldNode> SelectFields(IReadOnlyList<string>? columns)
@@ -256,7 +259,9 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
                 $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are). Rewrite the file with one of those.");
         var start = ChunkStart(m);
         var length = (int)Math.Min(m.TotalCompressedSize, int.MaxValue);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        // Small chunks come from the pool; large ones are plain arrays so the pool does not keep tens of MB alive per thread.
+        var pooled = length <= PooledChunkLimit;
+        var buffer = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)) : GC.AllocateUninitializedArray<byte>(length);
         try
         {
             await _source.ReadAsync(start, buffer.AsMemory(0, length), ct).ConfigureAwait(false);
@@ -264,7 +269,10 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            if (pooled)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

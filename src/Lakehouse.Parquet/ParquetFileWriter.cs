@@ -16,6 +16,7 @@ namespace Lakehouse.Parquet;
 public sealed class ParquetFileWriter : IDisposable
 {
     private const int SliceRows = 4096;
+    private const int ChunkRows = 16 * SliceRows;
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
     private readonly CountingStream _output;
     private readonly ParquetWriterOptions _options;
@@ -26,6 +27,7 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly List<RowGroup> _rowGroups = [];
     private long _rowGroupRows;
     private long _totalRows;
+    private readonly ParallelOptions _parallel;
     private ParquetWriteResult? _result;
 
     /// <summary>Starts a file on <paramref name="output"/> (the magic bytes are written immediately).</summary>
@@ -39,6 +41,7 @@ public sealed class ParquetFileWriter : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "PageSize and RowGroupSize must be positive.");
         }
 
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) };
         _schema = SchemaWriterMapping.Build(schema);
         _columns = _schema.Leaves.Select(CreateColumnWriter).ToArray();
         _leafBatches = _schema.Leaves.Select(_ => new LeafBatch()).ToArray();
@@ -70,29 +73,68 @@ public sealed class ParquetFileWriter : IDisposable
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_result is not null, this);
         CheckSchema(batch.Schema);
-        for (var start = 0; start < batch.RowCount; start += SliceRows)
+        for (var start = 0; start < batch.RowCount;)
         {
-            var end = Math.Min(batch.RowCount, start + SliceRows);
-            for (var f = 0; f < _schema.Fields.Count; f++)
+            var end = Math.Min(batch.RowCount, start + NextChunkRows());
+            if (_parallel.MaxDegreeOfParallelism > 1 && _schema.Fields.Count > 1 && end - start >= SliceRows)
             {
-                var field = _schema.Fields[f];
-                for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
+                try
                 {
-                    _leafBatches[l].Reset();
+                    Parallel.For(0, _schema.Fields.Count, _parallel, f => WriteField(f, batch, start, end));
                 }
-
-                _shredder.Shred(field, batch.Columns[f], start, end);
-                for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
+                catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
                 {
-                    _columns[l].Append(_leafBatches[l], end - start);
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+                }
+            }
+            else
+            {
+                for (var f = 0; f < _schema.Fields.Count; f++)
+                {
+                    WriteField(f, batch, start, end);
                 }
             }
 
             _rowGroupRows += end - start;
             _totalRows += end - start;
+            start = end;
             if (EstimatedRowGroupSize() >= _options.RowGroupSize)
             {
                 FlushRowGroup();
+            }
+        }
+    }
+
+    /// <summary>Rows to process before the next row group size check: as many as still fit by the bytes per row so far.</summary>
+    private int NextChunkRows()
+    {
+        if (_rowGroupRows == 0)
+        {
+            return SliceRows;
+        }
+
+        var size = EstimatedRowGroupSize();
+        var perRow = Math.Max(1.0, (double)size / _rowGroupRows);
+        var fit = (_options.RowGroupSize - size) / perRow;
+        return (int)Math.Clamp(fit, SliceRows, ChunkRows);
+    }
+
+    /// <summary>Shreds and encodes rows [start, end) of one top-level field; fields touch disjoint leaves, so they run in parallel.</summary>
+    private void WriteField(int f, RecordBatch batch, int start, int end)
+    {
+        var field = _schema.Fields[f];
+        for (var sliceStart = start; sliceStart < end; sliceStart += SliceRows)
+        {
+            var sliceEnd = Math.Min(end, sliceStart + SliceRows);
+            for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
+            {
+                _leafBatches[l].Reset();
+            }
+
+            _shredder.Shred(field, batch.Columns[f], sliceStart, sliceEnd);
+            for (var l = field.FirstLeaf; l < field.EndLeaf; l++)
+            {
+                _columns[l].Append(_leafBatches[l], sliceEnd - sliceStart);
             }
         }
     }

@@ -24,6 +24,9 @@ public sealed record ParquetWriterOptions
     /// <summary>The footer's created_by string.</summary>
     public string CreatedBy { get; init; } = "lakehouse-parquet version 1.0.0 (build lakehouse)";
 
+    /// <summary>Top-level columns are shredded, encoded and compressed on up to this many threads.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Writes data page v2 headers instead of v1 (levels uncompressed, values compressed).</summary>
     public bool UseDataPageV2 { get; init; }
 }

@@ -10,8 +10,17 @@ internal sealed class GzipCodec : IPageCodec
 
     public int MaxCompressedLength(int length) => length + (length / 1000) + 64 + ((length / 16000) + 1) * 5;
 
+    /// <summary>A complete gzip member for empty input (GZipStream writes nothing when nothing is written to it).</summary>
+    private static ReadOnlySpan<byte> EmptyMember => [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+        {
+            EmptyMember.CopyTo(destination);
+            return EmptyMember.Length;
+        }
+
         using var scratch = new MemoryStream(source.Length / 2 + 64);
         using (var gzip = new GZipStream(scratch, CompressionLevel.Fastest, leaveOpen: true))
         {
@@ -25,6 +34,11 @@ internal sealed class GzipCodec : IPageCodec
 
     public unsafe void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+        {
+            throw new InvalidDataException($"GZIP page is empty but its header says {destination.Length} bytes.");
+        }
+
         fixed (byte* p = source)
         {
             using var input = new UnmanagedMemoryStream(p, source.Length);

@@ -52,12 +52,7 @@ internal sealed class SnappyCodec : IPageCodec
             if (candidate >= 0 && Load32(input, candidate) == current)
             {
                 o += EmitLiteral(input[nextEmit..i], output[o..]);
-                var length = 4;
-                var max = input.Length - i;
-                while (length < max && input[candidate + length] == input[i + length])
-                {
-                    length++;
-                }
+                var length = 4 + MatchLength(input, candidate + 4, i + 4);
 
                 o += EmitCopy(i - candidate, length, output[o..]);
                 i += length;
@@ -77,6 +72,31 @@ internal sealed class SnappyCodec : IPageCodec
 
         o += EmitLiteral(input[nextEmit..], output[o..]);
         return o;
+    }
+
+    /// <summary>Bytes equal at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), compared 8 at a time.</summary>
+    private static int MatchLength(ReadOnlySpan<byte> input, int a, int b)
+    {
+        var start = b;
+        while (b + 8 <= input.Length)
+        {
+            var x = BinaryPrimitives.ReadUInt64LittleEndian(input[a..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(input[b..]);
+            if (x != 0)
+            {
+                return b - start + (System.Numerics.BitOperations.TrailingZeroCount(x) >> 3);
+            }
+
+            a += 8;
+            b += 8;
+        }
+
+        while (b < input.Length && input[a] == input[b])
+        {
+            a++;
+            b++;
+        }
+
+        return b - start;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

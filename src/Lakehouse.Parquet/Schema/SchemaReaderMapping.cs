@@ -115,7 +115,7 @@ internal sealed class SchemaReaderMapping
 
         var isList = e.LogicalType?.Kind == LogicalTypeKind.List || e.ConvertedType == ConvertedType.List;
         var isMap = e.LogicalType?.Kind == LogicalTypeKind.Map || e.ConvertedType is ConvertedType.Map or ConvertedType.MapKeyValue;
-        if ((isList || isMap) && childCount == 1 && _elements[_next].RepetitionType == Repetition.Repeated)
+        if ((isList || isMap) && childCount == 1 && _next < _elements.Count && _elements[_next].RepetitionType == Repetition.Repeated)
         {
             return isList ? ListGroup(e, path, optional, def, parentRep) : MapGroup(e, path, optional, def, parentRep);
         }
@@ -153,6 +153,11 @@ internal sealed class SchemaReaderMapping
 
     private bool LooksLikeMap(int index)
     {
+        if (index >= _elements.Count)
+        {
+            return false;
+        }
+
         var r = _elements[index];
         return r.RepetitionType == Repetition.Repeated && r.NumChildren == 2 && r.Name is "key_value" or "map" or "entries"
             && index + 1 < _elements.Count && string.Equals(_elements[index + 1].Name, "key", StringComparison.Ordinal);

@@ -57,12 +57,15 @@ public sealed class NestedInteropTests
         Assert.Equal("2262-01-01 00:00:00.000000", S(2, "ts"));
     }
 
-    [Fact]
-    public async Task AllTypesFile_HyparquetReadsSameValues()
+    [Theory]
+    [InlineData(false, ParquetCompression.Snappy)]
+    [InlineData(true, ParquetCompression.Gzip)]
+    public async Task AllTypesFile_HyparquetReadsSameValues(bool v2, ParquetCompression compression)
     {
         using var dir = new TempDirectory();
         var path = dir.Combine("all.parquet");
-        await System.IO.File.WriteAllBytesAsync(path, TestFiles.Write(TestFiles.Batch(NestedRoundTripTests.AllTypes, NestedRoundTripTests.AllTypesRows())));
+        var options = new ParquetWriterOptions { UseDataPageV2 = v2, Compression = compression };
+        await System.IO.File.WriteAllBytesAsync(path, TestFiles.Write(TestFiles.Batch(NestedRoundTripTests.AllTypes, NestedRoundTripTests.AllTypesRows()), options));
 
         var hyp = await InteropHarness.Shared.ReadWithHyparquetAsync(path);
 
@@ -90,5 +93,21 @@ public sealed class NestedInteropTests
         Assert.Equal("[]", r2["tags"]!.ToJsonString());
         Assert.Equal(-0.0001, r2["d18"]!.GetValue<double>(), 10);
         Assert.Equal("", r2["st"]!["y"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EmptyFile_IsReadByDuckDbAndUs()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("empty.parquet");
+        await System.IO.File.WriteAllBytesAsync(path, TestFiles.Write(NestedRoundTripTests.AllTypes, []));
+
+        var duck = await InteropHarness.Shared.QueryDuckDbAsync($"SELECT count(*)::VARCHAR AS n FROM read_parquet({InteropHarness.SqlString(path)})");
+        using var reader = ParquetFileReader.Open(path);
+
+        Assert.Equal("0", duck[0, "n"]!.GetValue<string>());
+        Assert.Equal(0, reader.RowCount);
+        Assert.Empty(reader.RowGroups);
+        Assert.Equal(NestedRoundTripTests.AllTypes, reader.Schema);
     }
 }

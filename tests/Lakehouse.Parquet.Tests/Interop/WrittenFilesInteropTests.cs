@@ -55,4 +55,46 @@ public sealed class WrittenFilesInteropTests
         Assert.StartsWith("1969-12-31", h[1]!["day"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(3.25, h[3]!["amount"]!.GetValue<double>());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DictionaryFallbackMidChunk_DuckDbReadsAllValues(bool v2)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("fallback.parquet");
+        var schema = new StructType(new StructField("id", DataType.Long, false), new StructField("s", DataType.String), new StructField("d", DataType.Double));
+        var batch = RecordBatch.CreateEmpty(schema, 20_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            ((Int64Vector)batch.Columns[0]).Append(i);
+            if (i % 10 == 3)
+            {
+                batch.Columns[1].AppendNull();
+            }
+            else
+            {
+                ((BinaryVector)batch.Columns[1]).Append("v" + (i < 5000 ? i % 20 : i));
+            }
+
+            ((DoubleVector)batch.Columns[2]).Append(i < 5000 ? i % 7 : i * 0.5);
+        }
+
+        var options = new ParquetWriterOptions { DictionaryPageSizeLimit = 2048, PageSize = 4096, RowGroupSize = 200_000, UseDataPageV2 = v2 };
+        await System.IO.File.WriteAllBytesAsync(path, TestFiles.Write(new RecordBatch(schema, batch.Columns), options));
+
+        var duck = await InteropHarness.Shared.QueryDuckDbAsync(
+            $"SELECT count(*)::VARCHAR n, count(s)::VARCHAR ns, sum(d)::VARCHAR sd, sum(CASE WHEN s = 'v' || CASE WHEN id < 5000 THEN id % 20 ELSE id END THEN 1 ELSE 0 END)::VARCHAR ok " +
+            $"FROM read_parquet({InteropHarness.SqlString(path)})");
+        var encodings = await InteropHarness.Shared.QueryDuckDbAsync(
+            $"SELECT string_agg(DISTINCT encodings, ',' ORDER BY encodings) e FROM parquet_metadata({InteropHarness.SqlString(path)}) WHERE path_in_schema = 's'");
+
+        Assert.Equal("20000", duck[0, "n"]!.GetValue<string>());
+        Assert.Equal("18000", duck[0, "ns"]!.GetValue<string>());
+        Assert.Equal("18000", duck[0, "ok"]!.GetValue<string>());
+        var expectedSum = Enumerable.Range(0, 20_000).Sum(i => i < 5000 ? i % 7 : i * 0.5);
+        Assert.Equal(expectedSum, double.Parse(duck[0, "sd"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("PLAIN", encodings[0, "e"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("RLE_DICTIONARY", encodings[0, "e"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -261,6 +261,13 @@ internal sealed class ColumnChunkReader
             return null;
         }
 
+        if (uncompressedSize == 0)
+        {
+            // Some codecs emit nothing at all for empty input (e.g. a v2 page whose values are all null).
+            data = default;
+            return null;
+        }
+
         if (uncompressedSize < 0 || uncompressedSize > CodecFactory.MaxUncompressed(_codecId, body.Length))
         {
             throw new InvalidDataException($"Page claims {uncompressedSize} uncompressed bytes from {body.Length} compressed bytes, which {_codecId} cannot produce.");
