@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 
 namespace Lakehouse.Delta.Storage;
@@ -139,30 +140,46 @@ public sealed class FileSystemObjectStore : IObjectStore
             yield break;
         }
 
-        var found = new List<(string Key, FileInfo Info)>();
+        // Keys are built and compared from the directory entry alone; only matching entries pay for a stat (size, time),
+        // so listing "after version N" in a long _delta_log stays cheap.
+        var rootLength = _root.Length + 1;
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
-        foreach (var info in new DirectoryInfo(directory).EnumerateFiles("*", options))
+        var enumerable = new FileSystemEnumerable<string>(
+            directory,
+            (ref FileSystemEntry entry) => ToKey(entry.Directory, entry.FileName, rootLength),
+            options)
         {
-            if (info.Name.StartsWith(TempPrefix, StringComparison.Ordinal))
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
             {
-                continue;
-            }
+                if (entry.IsDirectory || entry.FileName.StartsWith(TempPrefix, StringComparison.Ordinal))
+                {
+                    return false;
+                }
 
-            var key = Path.GetRelativePath(_root, info.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (key.StartsWith(prefix, StringComparison.Ordinal) && (startAfter is null || string.CompareOrdinal(key, startAfter) > 0))
-            {
-                found.Add((key, info));
-            }
-        }
-
-        found.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        foreach (var (key, info) in found)
+                var key = ToKey(entry.Directory, entry.FileName, rootLength);
+                return key.StartsWith(prefix, StringComparison.Ordinal) && (startAfter is null || string.CompareOrdinal(key, startAfter) > 0);
+            },
+        };
+        var keys = enumerable.ToList();
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new ObjectInfo(key, info.Length, info.LastWriteTimeUtc);
+            var info = new FileInfo(FullPath(key));
+            if (info.Exists)
+            {
+                yield return new ObjectInfo(key, info.Length, info.LastWriteTimeUtc);
+            }
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static string ToKey(ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName, int rootLength)
+    {
+        var relativeDirectory = directory.Length > rootLength ? directory[rootLength..] : [];
+        var key = relativeDirectory.IsEmpty ? fileName.ToString() : string.Concat(relativeDirectory, "/", fileName);
+        return Path.DirectorySeparatorChar == '/' ? key : key.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)

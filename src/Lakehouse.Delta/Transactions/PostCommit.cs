@@ -18,7 +18,13 @@ internal static class PostCommit
 
         try
         {
-            var snapshot = await table.GetSnapshotAsync(result.Version, cancellationToken).ConfigureAwait(false);
+            // The cached latest snapshot usually needs just this commit applied; fall back to a load at the version.
+            var snapshot = await table.GetSnapshotAsync(null, cancellationToken).ConfigureAwait(false);
+            if (snapshot.Version != result.Version)
+            {
+                snapshot = await table.GetSnapshotAsync(result.Version, cancellationToken).ConfigureAwait(false);
+            }
+
 
             await CheckpointWriter.WriteAsync(table, snapshot, cancellationToken).ConfigureAwait(false);
             if (properties.EnableExpiredLogCleanup)
