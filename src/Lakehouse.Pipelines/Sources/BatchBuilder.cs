@@ -1,0 +1,85 @@
+using Lakehouse.Parquet.Data;
+using Lakehouse.Pipelines.Sources.Columns;
+
+namespace Lakehouse.Pipelines.Sources;
+
+/// <summary>Fresh vectors for one output batch: appenders for data columns, the rescued column, and constant metadata columns filled on <see cref="Build"/>.</summary>
+internal sealed class BatchBuilder
+{
+    private readonly OutputLayout _layout;
+    private readonly ColumnVector[] _vectors;
+    private readonly byte[] _sourceUri;
+    private readonly long _ingestedAtMicros;
+
+    public BatchBuilder(OutputLayout layout, int capacity, byte[] sourceUri, DateTimeOffset ingestedAt)
+    {
+        _layout = layout;
+        _sourceUri = sourceUri;
+        _ingestedAtMicros = Int64Vector.ToUnixMicros(ingestedAt.UtcDateTime);
+        Capacity = capacity;
+        var fields = layout.Schema.Fields;
+        Appenders = new ColumnAppender?[fields.Count];
+        _vectors = new ColumnVector[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (layout.IsReserved(i))
+            {
+                _vectors[i] = i == layout.RescuedIndex || i == layout.SourceFileIndex
+                    ? new BinaryVector(fields[i].Type, capacity, i == layout.RescuedIndex ? 1024 : capacity * sourceUri.Length)
+                    : ColumnVector.Create(fields[i].Type, capacity);
+            }
+            else
+            {
+                Appenders[i] = ColumnAppender.Create(fields[i].Type, capacity);
+                _vectors[i] = Appenders[i]!.Vector;
+            }
+        }
+
+        Rescued = (BinaryVector)_vectors[layout.RescuedIndex];
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>Appenders by output column; null for reserved columns.</summary>
+    public ColumnAppender?[] Appenders { get; }
+
+    public BinaryVector Rescued { get; }
+
+    public int Rows { get; set; }
+
+    public bool IsFull => Rows >= Capacity;
+
+    public RecordBatch Build()
+    {
+        if (_layout.SourceFileIndex >= 0)
+        {
+            var v = (BinaryVector)_vectors[_layout.SourceFileIndex];
+            for (var i = 0; i < Rows; i++)
+            {
+                v.Append(_sourceUri);
+            }
+        }
+
+        if (_layout.IngestedAtIndex >= 0)
+        {
+            var v = (Int64Vector)_vectors[_layout.IngestedAtIndex];
+            v.EnsureCapacity(Rows);
+            for (var i = 0; i < Rows; i++)
+            {
+                v.Append(_ingestedAtMicros);
+            }
+        }
+
+        if (_layout.IngestDateIndex >= 0)
+        {
+            var v = (Int32Vector)_vectors[_layout.IngestDateIndex];
+            var day = (int)Math.Floor(_ingestedAtMicros / 86_400_000_000.0);
+            for (var i = 0; i < Rows; i++)
+            {
+                v.Append(day);
+            }
+        }
+
+        return new RecordBatch(_layout.Schema, _vectors);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Runtime.CompilerServices;
+
+namespace Lakehouse.Pipelines.Sources.Text;
+
+internal static partial class Utf8Values
+{
+    private const long MicrosPerSecond = 1_000_000;
+    private const long MicrosPerDay = 86_400 * MicrosPerSecond;
+
+    /// <summary><c>yyyy-MM-dd</c> → days since 1970-01-01.</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> s, out int days)
+    {
+        s = Trim(s);
+        days = 0;
+        return s.Length == 10 && TryDatePart(s, out days);
+    }
+
+    /// <summary>
+    /// ISO-8601 <c>yyyy-MM-dd[(T| )HH:mm[:ss[.fraction]]][Z|±HH[:mm]]</c> → microseconds since the epoch, UTC.
+    /// No zone means UTC; a date alone is midnight UTC; fractions past microseconds are truncated.
+    /// </summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<byte> s, out long micros)
+    {
+        s = Trim(s);
+        micros = 0;
+        if (s.Length < 10 || !TryDatePart(s, out var days))
+        {
+            return false;
+        }
+
+        micros = days * MicrosPerDay;
+        if (s.Length == 10)
+        {
+            return true;
+        }
+
+        if (s[10] is not ((byte)'T' or (byte)'t' or (byte)' ') || s.Length < 16 || s[13] != (byte)':')
+        {
+            return false;
+        }
+
+        if (!TwoDigits(s, 11, out var hour) || !TwoDigits(s, 14, out var minute) || hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        long time = ((hour * 60L) + minute) * 60 * MicrosPerSecond;
+        var i = 16;
+        if (i < s.Length && s[i] == (byte)':')
+        {
+            if (!TwoDigits(s, i + 1, out var second) || second > 59)
+            {
+                return false;
+            }
+
+            time += second * MicrosPerSecond;
+            i += 3;
+            if (i < s.Length && s[i] is (byte)'.' or (byte)',')
+            {
+                i++;
+                var start = i;
+                long fraction = 0;
+                while (i < s.Length && (uint)(s[i] - '0') <= 9)
+                {
+                    if (i - start < 6)
+                    {
+                        fraction = (fraction * 10) + (s[i] - '0');
+                    }
+
+                    i++;
+                }
+
+                var count = i - start;
+                if (count == 0)
+                {
+                    return false;
+                }
+
+                for (var k = count; k < 6; k++)
+                {
+                    fraction *= 10;
+                }
+
+                time += fraction;
+            }
+        }
+
+        micros += time;
+        if (i == s.Length)
+        {
+            return true;
+        }
+
+        if (s[i] is (byte)'Z' or (byte)'z')
+        {
+            return i + 1 == s.Length;
+        }
+
+        if (s[i] is not ((byte)'+' or (byte)'-'))
+        {
+            return false;
+        }
+
+        var sign = s[i] == (byte)'-' ? -1 : 1;
+        if (!TwoDigits(s, i + 1, out var offsetHours) || offsetHours > 18)
+        {
+            return false;
+        }
+
+        i += 3;
+        var offsetMinutes = 0;
+        if (i < s.Length)
+        {
+            if (s[i] == (byte)':')
+            {
+                i++;
+            }
+
+            if (!TwoDigits(s, i, out offsetMinutes) || offsetMinutes > 59 || i + 2 != s.Length)
+            {
+                return false;
+            }
+        }
+
+        micros -= sign * ((offsetHours * 60L) + offsetMinutes) * 60 * MicrosPerSecond;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDatePart(ReadOnlySpan<byte> s, out int days)
+    {
+        days = 0;
+        if (s[4] != (byte)'-' || s[7] != (byte)'-')
+        {
+            return false;
+        }
+
+        if (!TwoDigits(s, 0, out var y1) || !TwoDigits(s, 2, out var y2) || !TwoDigits(s, 5, out var month) || !TwoDigits(s, 8, out var day))
+        {
+            return false;
+        }
+
+        var year = (y1 * 100) + y2;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        days = DaysFromCivil(year, month, day);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
+    {
+        value = 0;
+        if (at + 1 >= s.Length)
+        {
+            return false;
+        }
+
+        var a = (uint)(s[at] - '0');
+        var b = (uint)(s[at + 1] - '0');
+        if (a > 9 || b > 9)
+        {
+            return false;
+        }
+
+        value = (int)((a * 10) + b);
+        return true;
+    }
+
+    /// <summary>Howard Hinnant's days_from_civil: proleptic Gregorian date → days since 1970-01-01.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DaysFromCivil(int year, int month, int day)
+    {
+        year -= month <= 2 ? 1 : 0;
+        var era = (year >= 0 ? year : year - 399) / 400;
+        var yoe = year - (era * 400);
+        var doy = ((153 * (month + (month > 2 ? -3 : 9))) + 2) / 5 + day - 1;
+        var doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
+        return (era * 146097) + doe - 719468;
+    }
+}
