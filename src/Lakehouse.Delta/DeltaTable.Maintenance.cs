@@ -20,4 +20,12 @@ public sealed partial class DeltaTable
         var properties = Snapshots.TableProperties.From(snapshot.Metadata.Configuration);
         return await LogCleanup.RunAsync(this, snapshot, retention ?? properties.LogRetentionDuration, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>VACUUM: deletes unreferenced data files older than the retention (see <see cref="VacuumOptions"/>).</summary>
+    public Task<VacuumResult> VacuumAsync(VacuumOptions? options = null, CancellationToken cancellationToken = default) =>
+        Vacuum.RunAsync(this, options ?? new VacuumOptions(), cancellationToken);
+
+    /// <summary>OPTIMIZE: compacts small files per partition into files of about the target size (dataChange=false).</summary>
+    public Task<OptimizeResult> OptimizeAsync(OptimizeOptions? options = null, CancellationToken cancellationToken = default) =>
+        Optimize.RunAsync(this, options ?? new OptimizeOptions(), cancellationToken);
 }

@@ -12,6 +12,8 @@ internal static class BenchmarkRegistry
         new CsvParseBenchmark(),
         new LogStoreCommitBenchmark(),
         new LambdaColdStartBenchmark(),
+        new DeltaSnapshotLoadBenchmark(),
+        new DeltaAppendCommitBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

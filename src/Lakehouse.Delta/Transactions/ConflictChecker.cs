@@ -5,7 +5,7 @@ namespace Lakehouse.Delta.Transactions;
 
 /// <summary>
 /// Decides whether a transaction can be re-applied on top of a commit that won the race for its version (PROTOCOL.md and
-/// Spark's ConflictChecker, WriteSerializable level). Pure: a function of the transaction and the winning actions.
+/// Spark's ConflictChecker, with its isolation levels). Pure: a function of the transaction and the winning actions.
 /// </summary>
 public static class ConflictChecker
 {
@@ -27,11 +27,17 @@ public static class ConflictChecker
             }
         }
 
+        var checkAdds = mine.IsolationLevel switch
+        {
+            IsolationLevel.Serializable => true,
+            IsolationLevel.WriteSerializable => !IsBlindAppend(winnerActions),
+            _ => false,
+        };
         foreach (var action in winnerActions)
         {
             var result = action switch
             {
-                AddFile add => CheckAdd(mine, winnerVersion, add),
+                AddFile add when checkAdds => CheckAdd(mine, winnerVersion, add),
                 RemoveFile remove => CheckRemove(mine, winnerVersion, remove),
                 TxnAction txn when mine.AppIds.Contains(txn.AppId) => ConflictCheckResult.Conflict(ConflictKind.ConcurrentTransaction,
                     $"Commit {winnerVersion} already recorded version {txn.Version} of idempotent writer '{txn.AppId}'."),
@@ -44,6 +50,20 @@ public static class ConflictChecker
         }
 
         return ConflictCheckResult.None;
+    }
+
+    /// <summary>commitInfo.isBlindAppend when the winner wrote it; otherwise true when it removed nothing.</summary>
+    private static bool IsBlindAppend(IReadOnlyList<DeltaAction> actions)
+    {
+        foreach (var a in actions)
+        {
+            if (a is CommitInfo { IsBlindAppend: { } blind })
+            {
+                return blind;
+            }
+        }
+
+        return !actions.Any(a => a is RemoveFile);
     }
 
     private static ConflictCheckResult CheckAdd(TransactionSummary mine, long winnerVersion, AddFile add)

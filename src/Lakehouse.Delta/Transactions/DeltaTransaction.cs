@@ -35,6 +35,9 @@ public sealed partial class DeltaTransaction
     /// <summary>commitInfo.operation; <see cref="DeltaOperation.Write"/> unless set.</summary>
     public string Operation { get; set; } = DeltaOperation.Write;
 
+    /// <summary>How concurrent appends are checked against what this transaction read (default WriteSerializable, as Spark).</summary>
+    public IsolationLevel IsolationLevel { get; set; } = IsolationLevel.WriteSerializable;
+
     /// <summary>The metadata the commit will have (staged change or the snapshot's).</summary>
     public MetadataAction Metadata => _newMetadata ?? Snapshot?.Metadata
         ?? throw new InvalidOperationException("The transaction has no metadata yet; call UpdateMetadata first.");
@@ -186,7 +189,7 @@ public sealed partial class DeltaTransaction
             Operation = Operation,
             OperationParameters = new Dictionary<string, string>(_operationParameters, StringComparer.Ordinal),
             ReadVersion = Snapshot?.Version,
-            IsolationLevel = "WriteSerializable",
+            IsolationLevel = IsolationLevel.ToString(),
             IsBlindAppend = isBlindAppend,
             EngineInfo = _table.CommitOptions.EngineInfo,
         };
@@ -222,6 +225,7 @@ public sealed partial class DeltaTransaction
             ReadFiles = new HashSet<string>(_readFiles, StringComparer.Ordinal),
             RemovedFiles = new HashSet<string>(_removes.Keys, StringComparer.Ordinal),
             AppIds = new HashSet<string>(_txns.Keys, StringComparer.Ordinal),
+            IsolationLevel = IsolationLevel,
             ChangesMetadata = _newMetadata is not null,
             ChangesProtocol = _newProtocol is not null,
             PartitionColumnTypes = partitionTypes,

@@ -27,6 +27,9 @@ public sealed record TransactionSummary
     /// <summary>appIds of the txn actions the transaction writes.</summary>
     public IReadOnlySet<string> AppIds { get; init; } = new HashSet<string>();
 
+    /// <summary>How concurrent appends are checked (default: Spark's WriteSerializable).</summary>
+    public IsolationLevel IsolationLevel { get; init; } = IsolationLevel.WriteSerializable;
+
     public bool ChangesMetadata { get; init; }
 
     public bool ChangesProtocol { get; init; }

@@ -68,12 +68,13 @@ public class CommitLoopTests
     }
 
     [Fact]
-    public async Task Commit_OverwriteOfPartitionAfterConcurrentAppendThere_ThrowsNamingWinner()
+    public async Task Commit_SerializableOverwriteOfPartitionAfterConcurrentAppendThere_ThrowsNamingWinner()
     {
         var table = await CreateAsync(new InMemoryObjectStore());
         var seed = await table.StartTransactionAsync();
         await seed.AddFile(TestTables.SyntheticAdd("country=FR/0.parquet", "FR")).CommitAsync();
         var overwrite = await table.StartTransactionAsync();
+        overwrite.IsolationLevel = IsolationLevel.Serializable;
         overwrite.RemoveWhere(PartitionPredicate.Equal("country", "FR"));
         overwrite.AddFile(TestTables.SyntheticAdd("country=FR/new.parquet", "FR"));
         var append = await table.StartTransactionAsync();
@@ -85,6 +86,22 @@ public class CommitLoopTests
         Assert.Contains("concurrent commit 2", ex.Message, StringComparison.Ordinal);
         Assert.Contains("country = 'FR'", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, (await table.GetSnapshotAsync()).Version);
+    }
+
+    [Fact]
+    public async Task Commit_WriteSerializableOverwriteAfterConcurrentBlindAppend_CommitsAfterIt()
+    {
+        var table = await CreateAsync(new InMemoryObjectStore());
+        await (await table.StartTransactionAsync()).AddFile(TestTables.SyntheticAdd("country=FR/0.parquet", "FR")).CommitAsync();
+        var overwrite = await table.StartTransactionAsync();
+        overwrite.RemoveWhere(PartitionPredicate.Equal("country", "FR"));
+        overwrite.AddFile(TestTables.SyntheticAdd("country=FR/new.parquet", "FR"));
+        await (await table.StartTransactionAsync()).AddFile(TestTables.SyntheticAdd("country=FR/concurrent.parquet", "FR")).CommitAsync();
+
+        var result = await overwrite.CommitAsync();
+
+        Assert.Equal(3, result.Version);
+        Assert.Equal(["country=FR/concurrent.parquet", "country=FR/new.parquet"], (await table.GetSnapshotAsync()).Files.Select(f => f.Path));
     }
 
     [Fact]

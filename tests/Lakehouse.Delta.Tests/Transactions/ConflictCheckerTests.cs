@@ -24,6 +24,7 @@ public class ConflictCheckerTests
     private static readonly TransactionSummary OverwriteFrance = new()
     {
         ReadVersion = 4,
+        IsolationLevel = IsolationLevel.Serializable,
         ReadPredicates = [PartitionPredicate.Equal("country", "FR")],
         ReadFiles = new HashSet<string> { "country=FR/a.parquet" },
         RemovedFiles = new HashSet<string> { "country=FR/a.parquet" },
@@ -61,6 +62,12 @@ public class ConflictCheckerTests
         { "overwrite-all", "append-FR", ConflictKind.ConcurrentAppend },
         { "overwrite-all", "optimize-add-only", null },
         { "read-DE-files", "delete-DE-x-read", ConflictKind.ConcurrentDeleteRead },
+        { "overwrite-FR-write-serializable", "append-FR", null },
+        { "overwrite-FR-write-serializable", "append-FR-flagged-blind", null },
+        { "overwrite-FR-write-serializable", "merge-FR", ConflictKind.ConcurrentAppend },
+        { "overwrite-FR-write-serializable", "append-FR-flagged-not-blind", ConflictKind.ConcurrentAppend },
+        { "optimize-snapshot-isolation", "merge-FR", null },
+        { "optimize-snapshot-isolation", "delete-FR-a", ConflictKind.ConcurrentDeleteDelete },
     };
 
     private static TransactionSummary Mine(string name) => name switch
@@ -69,7 +76,9 @@ public class ConflictCheckerTests
         "overwrite-FR" => OverwriteFrance,
         "idempotent-append" => IdempotentAppend,
         "compaction-DE" => Compaction,
-        "overwrite-all" => new TransactionSummary { ReadVersion = 4, ReadPredicates = [PartitionPredicate.All], PartitionColumnTypes = PartitionTypes },
+        "overwrite-all" => new TransactionSummary { ReadVersion = 4, ReadPredicates = [PartitionPredicate.All], PartitionColumnTypes = PartitionTypes, IsolationLevel = IsolationLevel.Serializable },
+        "overwrite-FR-write-serializable" => OverwriteFrance with { IsolationLevel = IsolationLevel.WriteSerializable },
+        "optimize-snapshot-isolation" => OverwriteFrance with { IsolationLevel = IsolationLevel.SnapshotIsolation },
         "read-DE-files" => new TransactionSummary { ReadVersion = 4, ReadPredicates = [PartitionPredicate.Equal("country", "DE")], ReadFiles = new HashSet<string> { "country=DE/x.parquet" }, PartitionColumnTypes = PartitionTypes },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
@@ -77,6 +86,9 @@ public class ConflictCheckerTests
     private static DeltaAction[] Winner(string name) => name switch
     {
         "append-FR" => [new CommitInfo { Operation = "WRITE" }, Add("country=FR/new.parquet")],
+        "append-FR-flagged-blind" => [new CommitInfo { Operation = "WRITE", IsBlindAppend = true }, Add("country=FR/new.parquet")],
+        "append-FR-flagged-not-blind" => [new CommitInfo { Operation = "WRITE", IsBlindAppend = false }, Add("country=FR/new.parquet")],
+        "merge-FR" => [Remove("country=FR/other.parquet"), Add("country=FR/merged.parquet")],
         "append-DE-with-txn-other" => [Add("country=DE/new.parquet", "DE"), new TxnAction { AppId = "other", Version = 3 }],
         "append-null-country" => [Add("country=__HIVE_DEFAULT_PARTITION__/n.parquet", null)],
         "metadata" => [new MetadataAction { Id = "x", SchemaString = "{\"type\":\"struct\",\"fields\":[]}" }],

@@ -31,14 +31,23 @@ public sealed class PipelineDefinitionTests
         Random = new Random(7),
     });
 
-    private static JsonObject Input(string[] silver, string[] gold) => new()
+    /// <summary>One wave per layer (none when the layer has no tables).</summary>
+    private static JsonObject Input(string[] silver, string[] gold) =>
+        Waves(silver.Length == 0 ? [] : [silver], gold.Length == 0 ? [] : [gold]);
+
+    private static JsonObject Waves(string[][] silver, string[][] gold)
     {
-        ["pipeline"] = "retail",
-        ["runId"] = "run-1",
-        ["silverTables"] = new JsonArray(silver.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-        ["goldTables"] = new JsonArray(gold.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-        ["trigger"] = new JsonObject { ["source"] = "s3", ["key"] = "retail/orders/a.csv" },
-    };
+        static JsonArray Of(string[][] waves) =>
+            new(waves.Select(w => (JsonNode?)new JsonArray(w.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray())).ToArray());
+        return new()
+        {
+            ["pipeline"] = "retail",
+            ["runId"] = "run-1",
+            ["silverWaves"] = Of(silver),
+            ["goldWaves"] = Of(gold),
+            ["trigger"] = new JsonObject { ["type"] = "bronzeCommit", ["table"] = "orders_bronze", ["version"] = 3 },
+        };
+    }
 
     [Fact]
     public async Task Execute_AllTablesSucceed_RunsSilverThenGoldAndSummarises()
@@ -61,16 +70,31 @@ public sealed class PipelineDefinitionTests
 
         var expected = JsonNode.Parse("""
             {"pipeline":"retail","runId":"run-1","status":"Succeeded",
-             "silver":[{"table":"orders","layer":"silver","rowsWritten":6,"attempt":0},
-                       {"table":"customers","layer":"silver","rowsWritten":9,"attempt":0},
-                       {"table":"products","layer":"silver","rowsWritten":8,"attempt":0},
-                       {"table":"stores","layer":"silver","rowsWritten":6,"attempt":0},
-                       {"table":"returns","layer":"silver","rowsWritten":7,"attempt":0}],
-             "gold":[{"table":"daily_sales","layer":"gold","rowsWritten":11,"attempt":0},
-                     {"table":"top_customers","layer":"gold","rowsWritten":13,"attempt":0}]}
+             "silver":[[{"table":"orders","layer":"silver","rowsWritten":6,"attempt":0},
+                        {"table":"customers","layer":"silver","rowsWritten":9,"attempt":0},
+                        {"table":"products","layer":"silver","rowsWritten":8,"attempt":0},
+                        {"table":"stores","layer":"silver","rowsWritten":6,"attempt":0},
+                        {"table":"returns","layer":"silver","rowsWritten":7,"attempt":0}]],
+             "gold":[[{"table":"daily_sales","layer":"gold","rowsWritten":11,"attempt":0},
+                      {"table":"top_customers","layer":"gold","rowsWritten":13,"attempt":0}]]}
             """);
         Assert.True(JsonNode.DeepEquals(expected, result.Output), result.Output!.ToJsonString());
         Assert.Empty(_delay.Waits);
+    }
+
+    [Fact]
+    public async Task Execute_TwoSilverWaves_RunsTheSecondWaveOnlyAfterTheFirstFinished()
+    {
+        var result = await RunAsync(Waves([["orders", "customers"], ["returns"]], [["daily_sales"], ["top_customers"]]));
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        var tables = _transform.Calls.Select(c => c["table"]!.GetValue<string>()).ToList();
+        Assert.Equal(5, tables.Count);
+        Assert.Equal(["customers", "orders"], tables.Take(2).Order());
+        Assert.Equal(["returns", "daily_sales", "top_customers"], tables.Skip(2));
+        Assert.Equal(2, result.Output!["silver"]!.AsArray().Count);
+        Assert.Equal("returns", result.Output!["silver"]![1]![0]!["table"]!.GetValue<string>());
+        Assert.Equal("top_customers", result.Output!["gold"]![1]![0]!["table"]!.GetValue<string>());
     }
 
     [Fact]
@@ -94,7 +118,7 @@ public sealed class PipelineDefinitionTests
 
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.InRange(peak, 1, 4);
-        Assert.Equal(10, result.Output!["silver"]!.AsArray().Count);
+        Assert.Equal(10, result.Output!["silver"]![0]!.AsArray().Count);
     }
 
     [Fact]
@@ -106,7 +130,7 @@ public sealed class PipelineDefinitionTests
 
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.Equal(3, _transform.Tables("silver").Count(t => t == "orders"));
-        Assert.Equal(2, result.Output!["silver"]![0]!["attempt"]!.GetValue<int>());
+        Assert.Equal(2, result.Output!["silver"]![0]![0]!["attempt"]!.GetValue<int>());
         Assert.Equal(2, _delay.Waits.Count);
         Assert.InRange(_delay.Waits[0], TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Assert.InRange(_delay.Waits[1], TimeSpan.Zero, TimeSpan.FromSeconds(2));
@@ -150,7 +174,7 @@ public sealed class PipelineDefinitionTests
             """);
         Assert.True(JsonNode.DeepEquals(expected, record), record.ToJsonString());
         Assert.Equal(
-            ["SilverTables", "RecordFailure", "PipelineFailed"],
+            ["SilverWaves", "RecordFailure", "PipelineFailed"],
             result.History.Where(e => e.Type == ExecutionEventType.StateEntered && e.MapIndex is null).Select(e => e.StateName));
     }
 
@@ -188,9 +212,9 @@ public sealed class PipelineDefinitionTests
 
         var result = await RunAsync(Input(["orders", "customers"], ["daily_sales"]));
 
-        // SilverTables, 2 × TransformSilverTable, 1 retry, GoldTables, 1 × TransformGoldTable, Succeeded.
+        // SilverWaves, SilverWave, 2 × TransformSilverTable, 1 retry, GoldWaves, GoldWave, 1 × TransformGoldTable, Succeeded.
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
-        Assert.Equal(7, result.StateTransitions);
+        Assert.Equal(9, result.StateTransitions);
         Assert.Equal(result.History, _events.Events.OrderBy(e => e.Id));
         Assert.Equal(ExecutionEventType.ExecutionStarted, result.History[0].Type);
         Assert.Equal(ExecutionEventType.ExecutionSucceeded, result.History[^1].Type);
