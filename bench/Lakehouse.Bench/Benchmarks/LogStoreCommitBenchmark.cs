@@ -12,8 +12,10 @@ namespace Lakehouse.Bench.Benchmarks;
 
 /// <summary>
 /// Commit throughput and latency of the AWS log stores against a local moto_server: <c>--threads</c> writers race
-/// for the versions of one table until <c>--rows</c> commits exist. A writer that loses version N reads commit N (as the
-/// Delta conflict check would), catches up with the latest version, backs off with jitter and retries after it. Latency is per successful commit, lost races included.
+/// for the versions of one table until <c>--rows</c> commits exist, each commit shaped like a Delta transaction: load the
+/// latest version, try the next; after a lost race read the winners (the conflict check), back off with jitter, retry.
+/// Latency is per successful commit, from the snapshot load to Committed, lost races included. Every 10th commit writes
+/// <c>_last_checkpoint</c> (as Delta's post-commit checkpoint would), outside the measured latency.
 /// <c>--opt store=dynamodb|s3</c> picks <see cref="DynamoDbLogStore"/> or <see cref="S3ConditionalLogStore"/>.
 /// </summary>
 internal sealed class LogStoreCommitBenchmark : IBenchmark
@@ -57,13 +59,15 @@ internal sealed class LogStoreCommitBenchmark : IBenchmark
         {
             var store = factory.ForTable(objects, "bench/table");
             var mine = latencies[w] = [];
-            long version = 0;
             while (Interlocked.Read(ref committed) < total)
             {
                 var bytes = Encoding.UTF8.GetBytes($"{{\"commitInfo\":{{\"writer\":{w},\"n\":{mine.Count}}}}}\n{{\"add\":{{\"path\":\"part-{w}-{mine.Count}.parquet\",\"size\":1,\"modificationTime\":0,\"dataChange\":true}}}}\n");
                 var started = Stopwatch.GetTimestamp();
-                var losses = 0;
-                while (true)
+
+                // As a Delta transaction does: load the latest snapshot, try the next version; after a lost race read the
+                // winning commits until the first missing version (the conflict check), back off with jitter, retry there.
+                var version = (await store.GetLatestVersionAsync(cancellationToken) ?? -1) + 1;
+                for (var attempt = 1; ; attempt++)
                 {
                     Interlocked.Increment(ref attempts);
                     if (await store.TryWriteCommitAsync(version, bytes, cancellationToken) == CommitWriteResult.Committed)
@@ -71,16 +75,22 @@ internal sealed class LogStoreCommitBenchmark : IBenchmark
                         break;
                     }
 
-                    // What the Delta commit loop does after a lost race: read the winning commit, catch up with the
-                    // latest version, back off with jitter, retry after it.
-                    _ = await store.ReadCommitAsync(version, cancellationToken);
-                    version = Math.Max(version, (await store.GetLatestVersionAsync(cancellationToken) ?? -1)) + 1;
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(200, 5 << Math.Min(++losses, 6))), cancellationToken);
+                    while (await store.ReadCommitAsync(version, cancellationToken) is not null)
+                    {
+                        version++;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(100, 5 << Math.Min(attempt, 5))), cancellationToken);
                 }
 
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Increment(ref committed);
-                version++;
+                if (version % 10 == 0)
+                {
+                    // Delta's post-commit checkpoint every 10 commits keeps snapshot loads from listing the whole log;
+                    // only its _last_checkpoint hint matters to the log stores, so the checkpoint Parquet is omitted.
+                    await objects.PutAsync("bench/table/_delta_log/_last_checkpoint", new MemoryStream(Encoding.UTF8.GetBytes($"{{\"version\":{version},\"size\":1}}")), cancellationToken);
+                }
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(writers);
