@@ -152,6 +152,12 @@ public sealed partial class DeltaTable
     /// (only commits after it are read), so long-lived writers pay for new commits only.</remarks>
     public async Task<Snapshot> GetSnapshotAsync(long? version = null, CancellationToken cancellationToken = default)
     {
+        if (version is null && LogStore.RequiresRepairBeforeListing)
+        {
+            // A DynamoDB-coordinated commit may be claimed but not yet copied to N.json; this repairs it first.
+            await LogStore.GetLatestVersionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var cached = Volatile.Read(ref _latest);
         if (version is null && cached is not null)
         {

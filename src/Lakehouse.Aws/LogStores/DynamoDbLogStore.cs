@@ -38,6 +38,9 @@ public sealed partial class DynamoDbLogStore : ILogStore
     /// <inheritdoc />
     public string TableUri { get; }
 
+    /// <summary>A claimed commit is decided before its N.json exists, so readers repair before listing.</summary>
+    public bool RequiresRepairBeforeListing => true;
+
     /// <summary>The DynamoDB hash key of this table (<c>s3a://bucket/path/table</c>).</summary>
     public string TablePath { get; }
 

@@ -34,4 +34,11 @@ public interface ILogStore
 
     /// <summary>The newest committed version, or null when the table has no commit yet.</summary>
     Task<long?> GetLatestVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for coordinated stores (DynamoDB), where a commit can be decided before its N.json is visible: readers
+    /// must call <see cref="GetLatestVersionAsync"/> (which repairs) before listing the log. Put-if-absent stores
+    /// decide and publish in one step and keep the default, false.
+    /// </summary>
+    bool RequiresRepairBeforeListing => false;
 }

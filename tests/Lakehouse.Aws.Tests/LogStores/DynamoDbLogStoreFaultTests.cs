@@ -41,6 +41,24 @@ public sealed class DynamoDbLogStoreFaultTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task WriterDiesAfterClaimBeforeCopy_APureDeltaReaderSeesTheDecidedCommit()
+    {
+        using var bed = await LogStoreTestBed.CreateAsync(moto);
+        var schema = new Lakehouse.Parquet.Data.StructType(new Lakehouse.Parquet.Data.StructField("id", Lakehouse.Parquet.Data.DataType.Long));
+        var created = await Lakehouse.Delta.DeltaTable.CreateAsync(bed.ObjectStore, LogStoreTestBed.TableRoot, schema, logStore: bed.DynamoStore());
+        var crashing = bed.FaultyStore();
+        crashing.BeforePutIfAbsent = (key, _) => key.EndsWith("00000000000000000001.json", StringComparison.Ordinal) ? throw new SimulatedCrashException("copy") : Task.FromResult<PutIfAbsentResult?>(null);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => bed.DynamoStore(crashing).TryWriteCommitAsync(1, CommitA, default));
+
+        var reader = Lakehouse.Delta.DeltaTable.ForPath(bed.ObjectStore, LogStoreTestBed.TableRoot, bed.DynamoStore());
+        var snapshot = await reader.GetSnapshotAsync();
+
+        Assert.Equal(1, snapshot.Version);
+        Assert.NotNull(await bed.ObjectStore.HeadAsync(CommitKey(1), default));
+        Assert.NotNull(created);
+    }
+
+    [Fact]
     public async Task WriterDiesAfterClaimBeforeCopy_NextWriterLosesThatVersionAndRepairsItBeforeCommittingTheNext()
     {
         using var bed = await LogStoreTestBed.CreateAsync(moto);
