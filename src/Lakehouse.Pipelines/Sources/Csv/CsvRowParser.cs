@@ -97,7 +97,10 @@ internal sealed class CsvRowParser : IDisposable
             }
 
             var appender = appenders[target]!;
-            if (IsNull(value, tokenizer.IsQuoted(i), appender.KeepsEmptyText))
+            // Null: the unquoted null value, or an empty value in a non-string column (see IsNull).
+            if (value.IsEmpty
+                ? (_plan.NullValue.Length == 0 && !tokenizer.IsQuoted(i)) || !appender.KeepsEmptyText
+                : value.Length == _plan.NullValue.Length && !tokenizer.IsQuoted(i) && value.SequenceEqual(_plan.NullValue))
             {
                 appender.AppendNull();
             }

@@ -140,6 +140,18 @@ internal static partial class Utf8Values
 
     public static bool TryParseBoolean(ReadOnlySpan<byte> s, out bool value)
     {
+        if (s.SequenceEqual("true"u8))
+        {
+            value = true;
+            return true;
+        }
+
+        if (s.SequenceEqual("false"u8))
+        {
+            value = false;
+            return true;
+        }
+
         s = Trim(s);
         if (Ascii.EqualsIgnoreCase(s, "true"u8))
         {
