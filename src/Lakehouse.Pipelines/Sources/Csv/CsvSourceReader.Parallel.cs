@@ -97,6 +97,7 @@ internal sealed partial class CsvSourceReader
     /// Fast path of the boundary scan: where the next bytes hold no quote and no CR, records are exactly the
     /// LF-terminated lines, so whole lines are taken with vectorized searches instead of tokenizing them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPlainLines(ReadOnlySpan<byte> data, int cutBytes, ref int scanned, ref int records, ref long breaks)
     {
         var quote = (byte)Source.Csv.Quote;

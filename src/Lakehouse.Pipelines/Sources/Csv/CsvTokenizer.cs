@@ -62,6 +62,7 @@ internal sealed class CsvTokenizer
     /// spans including its terminator, <see cref="NeedMoreData"/> when the record continues past the data and
     /// <paramref name="final"/> is false, or <see cref="UnclosedQuote"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadRecord(ReadOnlySpan<byte> data, bool final)
     {
         FieldCount = 0;
@@ -161,6 +162,7 @@ internal sealed class CsvTokenizer
     }
 
     /// <summary>Reads a quoted field starting at the opening quote; returns the position after it (at a delimiter, terminator or the end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadQuoted(ReadOnlySpan<byte> data, int open, bool final)
     {
         var contentStart = open + 1;
