@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Compression;
 using Lakehouse.Parquet.Data;
-using Lakehouse.Parquet.File;
-using Lakehouse.Parquet.File.Reading;
+using Lakehouse.Parquet.Columns;
+using Lakehouse.Parquet.Columns.Reading;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;
 
@@ -253,7 +253,7 @@ public sealed class ParquetFileReader : IDisposable, IAsyncDisposable
         var m = group.Columns[leafIndex].MetaData!;
         var codec = CodecFactory.TryCreate(m.Codec)
             ?? throw new ParquetFormatException(
-                $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP{(CodecFactory.TryCreate(CompressionCodec.Zstd) is null ? string.Empty : ", ZSTD")} are). Rewrite the file with one of those.");
+                $"{_source.Name}: column '{leaf.DottedPath}' of row group {rowGroup} uses the {m.Codec} codec, which is not supported (UNCOMPRESSED, SNAPPY, GZIP and ZSTD are). Rewrite the file with one of those.");
         var start = ChunkStart(m);
         var length = (int)Math.Min(m.TotalCompressedSize, int.MaxValue);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));

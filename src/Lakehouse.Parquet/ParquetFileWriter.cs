@@ -1,6 +1,6 @@
 using Lakehouse.Parquet.Compression;
 using Lakehouse.Parquet.Data;
-using Lakehouse.Parquet.File.Writing;
+using Lakehouse.Parquet.Columns.Writing;
 using Lakehouse.Parquet.IO;
 using Lakehouse.Parquet.Meta;
 using Lakehouse.Parquet.Schema;

@@ -8,7 +8,12 @@ internal static class BenchmarkRegistry
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new CsvToParquetBenchmark(),
+        new ParquetWriteReadBenchmark(),
         new CsvParseBenchmark(),
+        new LogStoreCommitBenchmark(),
+        new LambdaColdStartBenchmark(),
+        new DeltaSnapshotLoadBenchmark(),
+        new DeltaAppendCommitBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

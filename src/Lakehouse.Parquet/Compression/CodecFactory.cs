@@ -11,6 +11,7 @@ internal static class CodecFactory
         CompressionCodec.Uncompressed => new UncompressedCodec(),
         CompressionCodec.Snappy => new SnappyCodec(),
         CompressionCodec.Gzip => new GzipCodec(),
+        CompressionCodec.Zstd => new ZstdCodec(),
         _ => null,
     };
 
@@ -22,11 +23,15 @@ internal static class CodecFactory
         _ => throw new NotSupportedException($"Writing {compression} is not supported; use Snappy, Gzip or Uncompressed."),
     };
 
-    /// <summary>Largest plausible decompressed/compressed ratio, used to reject forged page sizes before allocating.</summary>
-    public static long MaxExpansion(CompressionCodec codec) => codec switch
+    /// <summary>
+    /// Largest plausible uncompressed size of a page of <paramref name="compressed"/> bytes, used to reject forged page
+    /// sizes before allocating: Snappy cannot expand more than ~22x, Deflate ~1032x; zstd has no bound, so 1100x plus 16 MB.
+    /// </summary>
+    public static long MaxUncompressed(CompressionCodec codec, long compressed) => codec switch
     {
-        CompressionCodec.Uncompressed => 1,
-        CompressionCodec.Snappy => 32,
-        _ => 1100,
+        CompressionCodec.Uncompressed => compressed,
+        CompressionCodec.Snappy => (compressed * 32) + 64,
+        CompressionCodec.Gzip => (compressed * 1100) + 1024,
+        _ => (compressed * 1100) + (16L << 20),
     };
 }

@@ -28,6 +28,12 @@ public sealed class BinaryVector : ColumnVector
 
     public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, Count + 1);
 
+    /// <summary>The value bytes as memory, for vectorized readers. A snapshot: valid until the next append.</summary>
+    public ReadOnlyMemory<byte> DataMemory => _data.AsMemory(0, _dataLength);
+
+    /// <summary>The <c>Count + 1</c> offsets as memory, for vectorized readers. A snapshot: valid until the next append.</summary>
+    public ReadOnlyMemory<int> OffsetsMemory => _offsets.AsMemory(0, Count + 1);
+
     /// <summary>Total bytes of all values.</summary>
     public int DataLength => _dataLength;
 

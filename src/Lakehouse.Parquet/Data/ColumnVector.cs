@@ -32,6 +32,29 @@ public abstract class ColumnVector
 
     public bool IsNull(int index) => _nulls is not null && (uint)index < (uint)_nulls.Length && _nulls[index];
 
+    /// <summary>
+    /// The null flags of entries [0, <see cref="Count"/>) for vectorized readers, or empty when no entry is null.
+    /// A snapshot: valid until the next append or <see cref="Clear"/>.
+    /// </summary>
+    public ReadOnlyMemory<bool> NullMask
+    {
+        get
+        {
+            if (_nullCount == 0 || _nulls is null)
+            {
+                return ReadOnlyMemory<bool>.Empty;
+            }
+
+            if (_nulls.Length < Count)
+            {
+                // Non-null entries appended after the mask was last sized are absent from it: grow so they read as false.
+                Array.Resize(ref _nulls, Math.Max(Count, Capacity));
+            }
+
+            return _nulls.AsMemory(0, Count);
+        }
+    }
+
     /// <summary>The value at <paramref name="index"/> boxed in its canonical CLR form, or null. For tests, tools and slow paths only.</summary>
     /// <remarks>bool, sbyte, short, int, long, float, double, string, byte[], <see cref="DateOnly"/>,
     /// <see cref="DateTime"/> (UTC), <see cref="DecimalValue"/>, object?[] (struct fields), List&lt;object?&gt;,

@@ -44,7 +44,7 @@ internal static class ByteArrayDecoders
     public static int DecodeDeltaLength(ReadOnlySpan<byte> data, int count, IByteArraySink sink)
     {
         var n = DeltaBinaryPackedDecoder.PeekCount(data);
-        if (n < count)
+        if (n < count || n > count + 1024)
         {
             throw new InvalidDataException($"DELTA_LENGTH_BYTE_ARRAY holds {n} lengths, {count} values are needed.");
         }
@@ -70,7 +70,7 @@ internal static class ByteArrayDecoders
     public static void DecodeDeltaByteArray(ReadOnlySpan<byte> data, int count, IByteArraySink sink)
     {
         var n = DeltaBinaryPackedDecoder.PeekCount(data);
-        if (n < count)
+        if (n < count || n > count + 1024)
         {
             throw new InvalidDataException($"DELTA_BYTE_ARRAY holds {n} prefix lengths, {count} values are needed.");
         }

@@ -116,9 +116,6 @@ internal ref struct BackwardBitReader
         }
     }
 
-    /// <summary>True when a fast reload leaves at least 57 unread bits (the stream has 8+ bytes left before the start).</summary>
-    public readonly bool CanReloadFast => _position >= 8;
-
     private void ReloadNearStart()
     {
         if (_consumed > 64 || _position == 0)

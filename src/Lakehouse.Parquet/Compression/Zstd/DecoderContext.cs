@@ -10,7 +10,11 @@ internal sealed class DecoderContext
     /// <summary>Bytes the hot loops may read or write past the end of a copy (wild copies in 16-byte chunks).</summary>
     public const int WildCopySlack = 32;
 
-    public const int HuffmanMaxTableLog = 11;
+    /// <summary>
+    /// RFC 8878 limits Huffman codes to 11 bits; like the reference decoder, 12 is accepted too. Four 12-bit codes
+    /// still fit in the 57 bits the stream decoders refill at a time.
+    /// </summary>
+    public const int HuffmanMaxTableLog = 12;
 
     [ThreadStatic]
     private static DecoderContext? t_cached;

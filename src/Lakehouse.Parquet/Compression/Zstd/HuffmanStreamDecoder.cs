@@ -24,7 +24,7 @@ internal static class HuffmanStreamDecoder
         int i = 0;
         int count = output.Length;
 
-        // Four codes of at most 11 bits fit in the 57 bits a reload guarantees while 8 bytes remain.
+        // Four codes of at most 12 bits fit in the 57 bits a reload guarantees while 8 bytes remain.
         while (count - i >= 4 && position >= 8)
         {
             position -= consumed >> 3;
@@ -97,7 +97,7 @@ internal static class HuffmanStreamDecoder
             int p1 = reader1.Position, p2 = reader2.Position, p3 = reader3.Position, p4 = reader4.Position;
 
             // The fourth segment is the shortest, so it bounds the interleaved rounds.
-            while (lastSegment - done >= 4 && (p1 | p2 | p3 | p4) >= 8 && p1 >= 8 && p2 >= 8 && p3 >= 8)
+            while (lastSegment - done >= 4 && Math.Min(Math.Min(p1, p2), Math.Min(p3, p4)) >= 8)
             {
                 p1 -= n1 >> 3;
                 n1 &= 7;

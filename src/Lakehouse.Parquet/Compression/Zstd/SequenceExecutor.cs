@@ -41,6 +41,12 @@ internal static class SequenceExecutor
         int mlState = (int)reader.ReadBits(context.MatchLengthLog);
         reader.Reload();
 
+        // The bit state lives in locals for the loop; Read and Reload are inlined over them.
+        ref byte stream = ref MemoryMarshal.GetReference(bitstream);
+        ulong container = reader.Container;
+        int consumed = reader.Consumed;
+        int streamPosition = reader.Position;
+
         // Table states are always below the table size: BaseState + NbBits bits stays inside by construction.
         int llMask = llTable.Length - 1;
         int ofMask = ofTable.Length - 1;
@@ -57,14 +63,14 @@ internal static class SequenceExecutor
             SequenceEntry of = Unsafe.Add(ref ofEntries, ofState & ofMask);
             SequenceEntry ml = Unsafe.Add(ref mlEntries, mlState & mlMask);
 
-            uint offsetValue = of.BaseValue + (uint)reader.ReadBits(of.NbExtraBits);
-            int matchLength = (int)(ml.BaseValue + (uint)reader.ReadBits(ml.NbExtraBits));
+            uint offsetValue = of.BaseValue + Read(container, ref consumed, of.NbExtraBits);
+            int matchLength = (int)(ml.BaseValue + Read(container, ref consumed, ml.NbExtraBits));
             if (of.NbExtraBits + ml.NbExtraBits + ll.NbExtraBits > 31)
             {
-                reader.Reload();
+                Reload(ref stream, ref container, ref consumed, ref streamPosition);
             }
 
-            int literalLength = (int)(ll.BaseValue + (uint)reader.ReadBits(ll.NbExtraBits));
+            int literalLength = (int)(ll.BaseValue + Read(container, ref consumed, ll.NbExtraBits));
 
             uint offset;
             if (offsetValue > 3)
@@ -102,10 +108,10 @@ internal static class SequenceExecutor
 
             if (remaining > 1)
             {
-                llState = ll.BaseState + (int)reader.ReadBits(ll.NbBits);
-                mlState = ml.BaseState + (int)reader.ReadBits(ml.NbBits);
-                ofState = of.BaseState + (int)reader.ReadBits(of.NbBits);
-                reader.Reload();
+                llState = ll.BaseState + (int)Read(container, ref consumed, ll.NbBits);
+                mlState = ml.BaseState + (int)Read(container, ref consumed, ml.NbBits);
+                ofState = of.BaseState + (int)Read(container, ref consumed, of.NbBits);
+                Reload(ref stream, ref container, ref consumed, ref streamPosition);
             }
 
             if ((uint)literalLength > (uint)(literalCount - litPos))
@@ -131,6 +137,9 @@ internal static class SequenceExecutor
             op += matchLength;
         }
 
+        reader.Container = container;
+        reader.Consumed = consumed;
+        reader.Position = streamPosition;
         reader.Reload();
         if (!reader.IsFinished)
         {
@@ -142,6 +151,35 @@ internal static class SequenceExecutor
         context.Rep2 = rep2;
         position = op;
         CopyLastLiterals(context, litPos, literalCount, output, destination, ref position);
+    }
+
+    /// <summary>Reads <paramref name="count"/> bits (0..31) from the top of the unread part of the container.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Read(ulong container, ref int consumed, int count)
+    {
+        uint value = (uint)((container << consumed) >> 1 >> (63 - count));
+        consumed += count;
+        return value;
+    }
+
+    /// <summary>Same as <see cref="BackwardBitReader.Reload"/>, over locals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reload(ref byte stream, ref ulong container, ref int consumed, ref int position)
+    {
+        if (position >= 8 && consumed <= 64)
+        {
+            position -= consumed >> 3;
+            consumed &= 7;
+            container = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref stream, position));
+        }
+        else if (position > 0 && consumed <= 64)
+        {
+            // Streams shorter than 8 bytes start at position 0, so this branch only runs on streams of 8+ bytes.
+            int bytes = Math.Min(consumed >> 3, position);
+            position -= bytes;
+            consumed -= bytes * 8;
+            container = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref stream, position));
+        }
     }
 
     /// <summary>Copies the literals left after the last sequence to the output.</summary>
@@ -162,10 +200,16 @@ internal static class SequenceExecutor
     private static void CopyLiterals(ref byte dst, int op, ref byte source, int length, int dstLength)
     {
         ref byte target = ref Unsafe.Add(ref dst, op);
-        if (length <= 16 && dstLength - op >= 16)
+        if (dstLength - op >= length + 16)
         {
-            // The literals buffer has slack, so a fixed 16-byte copy never reads outside it.
+            // The literals buffer has slack, so whole 16-byte chunks never read outside it; the bytes written past
+            // the literals are overwritten by the match that follows.
             Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<Vector128<byte>>(ref source));
+            for (int i = 16; i < length; i += 16)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref source, i)));
+            }
+
             return;
         }
 

@@ -30,6 +30,7 @@ internal static class FixtureContent
         "text-tiny-l19.zst" => Text(300, 10),
         "uniform16-l1.zst" => Uniform16(1000, 11),
         "nibbles-l1.zst" => Nibbles(2000, 12),
+        "low-entropy-tail-l1.zst" => LowEntropyTail(14),
         "text-l1.zst" or "text-l3.zst" or "text-l19.zst" or "text-ultra22-long.zst" or "text-l3-nocheck.zst"
             or "text-l3-stream.zst" => Text(160000, 1),
         "binary-l3.zst" or "binary-l19.zst" => Binary(60000, 2),
@@ -128,6 +129,23 @@ internal static class FixtureContent
         for (int i = 0; i < length; i++)
         {
             output[i] = (byte)((lcg.Next() >> 24) & 7);
+        }
+
+        return output;
+    }
+
+    public static byte[] LowEntropyTail(uint seed)
+    {
+        var lcg = new Lcg(seed);
+        var output = new byte[4000];
+        for (int i = 0; i < 3000; i++)
+        {
+            output[i] = (byte)('0' + ((lcg.Next() >> 24) & 63));
+        }
+
+        for (int i = 3000; i < 4000; i++)
+        {
+            output[i] = (byte)('0' + ((lcg.Next() >> 24) & 3));
         }
 
         return output;

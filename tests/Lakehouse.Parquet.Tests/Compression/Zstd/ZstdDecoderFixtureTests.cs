@@ -7,7 +7,8 @@ public sealed class ZstdDecoderFixtureTests
 {
     public static TheoryData<string> Fixtures() =>
     [
-        "empty.zst", "hello.zst", "text-small-l19.zst", "text-tiny-l19.zst", "uniform16-l1.zst", "nibbles-l1.zst", "text-l1.zst", "text-l3.zst", "text-l19.zst",
+        "empty.zst", "hello.zst", "text-small-l19.zst", "text-tiny-l19.zst", "uniform16-l1.zst", "nibbles-l1.zst",
+        "low-entropy-tail-l1.zst", "text-l1.zst", "text-l3.zst", "text-l19.zst",
         "text-ultra22-long.zst", "text-l3-nocheck.zst", "text-l3-stream.zst", "binary-l3.zst", "binary-l19.zst",
         "random.zst", "runs-l3.zst", "skewed-l3.zst", "skewed-l19.zst", "far-match-long.zst", "multi-frame.zst",
     ];

@@ -72,6 +72,13 @@ def nibbles(n, seed):
     return bytes(((r.next() >> 24) & 7) for _ in range(n))
 
 
+def low_entropy_tail(seed):
+    r = Lcg(seed)
+    head = bytes(ord("0") + ((r.next() >> 24) & 63) for _ in range(3000))
+    tail = bytes(ord("0") + ((r.next() >> 24) & 3) for _ in range(1000))
+    return head + tail
+
+
 def far_match(seed):
     chunk = random_bytes(30000, seed)
     return chunk + bytes(9_000_000) + chunk
@@ -100,6 +107,7 @@ write("text-small-l19.zst", zstd(text(1000, 7), "-19"))
 write("text-tiny-l19.zst", zstd(text(300, 10), "-19"))  # one Huffman stream with a tree, predefined sequences
 write("uniform16-l1.zst", zstd(uniform16(1000, 11), "-1"))  # Huffman literals, no sequences
 write("nibbles-l1.zst", zstd(nibbles(2000, 12), "-1"))  # direct (4-bit) Huffman weights
+write("low-entropy-tail-l1.zst", zstd(low_entropy_tail(14), "-1"))  # fourth Huffman stream much shorter
 write("text-l1.zst", zstd(text160k, "-1"))
 write("text-l3.zst", zstd(text160k, "-3"))
 write("text-l19.zst", zstd(text160k, "-19"))

@@ -1,0 +1,25 @@
+# Shared publish recipe of the functions/<Name>/Makefile files.
+#
+# `sam build` runs `make build-<LogicalId>` inside functions/<Name> with ARTIFACTS_DIR set (BuildMethod: makefile).
+# samconfig.toml sets build_in_source = true: the projects reference ../../src, which a copy of the function folder
+# alone (sam build's default scratch copy) would not contain.
+#
+# Output: a self-contained linux-x64 app (ReadyToRun, trimmed, invariant globalization - Amazon Linux 2023 has no
+# ICU) whose executable is `bootstrap` (AssemblyName), as provided.al2023 expects. Intermediate files go to
+# artifacts/sam/<Name> under the repository root, never into the project's own bin/obj.
+
+FUNCTION_DIR := $(abspath $(CURDIR))
+REPO_ROOT := $(abspath $(FUNCTION_DIR)/../..)
+PROJECT := $(wildcard $(FUNCTION_DIR)/*.csproj)
+BUILD_DIR ?= $(REPO_ROOT)/artifacts/sam/$(notdir $(FUNCTION_DIR))
+DOTNET ?= dotnet
+
+.PHONY: publish
+publish:
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set; run through 'sam build' or pass ARTIFACTS_DIR=<dir>." >&2; exit 1; }
+	@test "$(words $(PROJECT))" = "1" || { echo "Expected exactly one .csproj in $(FUNCTION_DIR), found: '$(PROJECT)'." >&2; exit 1; }
+	$(DOTNET) publish "$(PROJECT)" -c Release -r linux-x64 --self-contained \
+		-p:PublishReadyToRun=true -p:PublishTrimmed=true -p:InvariantGlobalization=true \
+		--artifacts-path "$(BUILD_DIR)" -o "$(ARTIFACTS_DIR)" --nologo
+	@test -f "$(ARTIFACTS_DIR)/bootstrap" || { echo "The project must set <AssemblyName>bootstrap</AssemblyName>." >&2; exit 1; }
+	chmod +x "$(ARTIFACTS_DIR)/bootstrap"

@@ -1,0 +1,8 @@
+namespace Lakehouse.Local.StateMachines.Paths;
+
+internal enum PathSegmentKind
+{
+    Field,
+    Index,
+    Wildcard,
+}

@@ -1,0 +1,283 @@
+using System.Buffers.Binary;
+using Lakehouse.Parquet.Compression;
+using Lakehouse.Parquet.Encodings;
+using Lakehouse.Parquet.Meta;
+using Lakehouse.Parquet.Schema;
+
+namespace Lakehouse.Parquet.Columns.Writing;
+
+/// <summary>
+/// Writes one leaf column's chunks: buffers a page of levels and values, encodes and compresses it when it reaches
+/// the page size, and keeps the compressed pages until the row group is written. Subclasses own value encoding,
+/// the dictionary and statistics for one physical type.
+/// </summary>
+internal abstract class ColumnChunkWriter : IDisposable
+{
+    private readonly GrowableBuffer<int> _def = new();
+    private readonly GrowableBuffer<int> _rep = new();
+    private readonly GrowableBuffer<byte> _page = new(64 * 1024);
+    private readonly GrowableBuffer<byte> _compressed = new(64 * 1024);
+    private readonly GrowableBuffer<byte> _header = new(256);
+    private readonly ChunkBuffer _dataPages = new();
+    private readonly IPageCodec _codec;
+    private readonly HashSet<ParquetEncoding> _encodings = [];
+    private int _pageLevels;
+    private int _pageValues;
+    private int _pageRows;
+    private long _chunkUncompressed;
+    private long _chunkLevels;
+    private long _chunkNulls;
+
+    protected ColumnChunkWriter(ColumnDescriptor column, ParquetWriterOptions options, IPageCodec codec)
+    {
+        Column = column;
+        Options = options;
+        _codec = codec;
+    }
+
+    public ColumnDescriptor Column { get; }
+
+    protected ParquetWriterOptions Options { get; }
+
+    /// <summary>
+    /// Size of the chunk's values in plain (unencoded, uncompressed) form plus its levels: drives row group sizing, so a
+    /// row group holds about the same rows whether or not dictionaries shrink it (readers materialize the plain form).
+    /// </summary>
+    public long EstimatedSize => RawBytes + ((_chunkLevels + _pageLevels) / 4);
+
+    /// <summary>Plain size of the values added to the current chunk; subclasses add to it.</summary>
+    protected long RawBytes { get; set; }
+
+    /// <summary>Buffered compressed bytes (for memory accounting).</summary>
+    public long BufferedBytes => _dataPages.Length;
+
+    /// <summary>Nulls over the whole file (for the write result).</summary>
+    public long FileNullCount { get; private set; }
+
+    public long FileValueCount { get; private set; }
+
+    /// <summary>Encoded size of the buffered page's values.</summary>
+    protected abstract int PageValueBytes { get; }
+
+    /// <summary>True while values are dictionary-encoded.</summary>
+    protected abstract bool DictionaryActive { get; }
+
+    /// <summary>True once the dictionary passed its size limit: the current page is flushed and later ones are PLAIN.</summary>
+    protected abstract bool DictionaryFull { get; }
+
+    protected abstract int DictionaryCount { get; }
+
+    protected abstract void AddValues(Data.ColumnVector vector, ReadOnlySpan<int> indices);
+
+    /// <summary>PLAIN-encodes the buffered page values (or RLE dictionary indices) into <paramref name="output"/> and forgets them.</summary>
+    protected abstract ParquetEncoding EncodePageValues(GrowableBuffer<byte> output);
+
+    protected abstract void StopDictionary();
+
+    protected abstract void EncodeDictionary(GrowableBuffer<byte> output);
+
+    protected abstract void ResetChunk();
+
+    /// <summary>Chunk statistics in footer form.</summary>
+    protected abstract Statistics? ChunkStatistics();
+
+    /// <summary>File-wide min/max in canonical boxed form.</summary>
+    public abstract (object? Min, object? Max) FileMinMax();
+
+    public void Append(LeafBatch batch, int rows)
+    {
+        if (DictionaryActive && DictionaryFull)
+        {
+            FlushPage();
+            StopDictionary();
+        }
+
+        if (Column.MaxDef > 0)
+        {
+            _def.AddRange(batch.Def.Span);
+        }
+
+        if (Column.MaxRep > 0)
+        {
+            _rep.AddRange(batch.Rep.Span);
+        }
+
+        _pageLevels += batch.LevelCount;
+        _pageRows += rows;
+        var values = batch.ValueIndices.Span;
+        _pageValues += values.Length;
+        if (values.Length > 0)
+        {
+            AddValues(batch.Vector!, values);
+        }
+
+        if (PageValueBytes + (_pageLevels / 4) >= Options.PageSize)
+        {
+            FlushPage();
+        }
+    }
+
+    private void FlushPage()
+    {
+        if (_pageLevels == 0)
+        {
+            return;
+        }
+
+        _page.Clear();
+        var v2 = Options.UseDataPageV2;
+        var repLength = Column.MaxRep > 0 ? WriteLevels(_rep.Span, Column.MaxRep, !v2) : 0;
+        var defLength = Column.MaxDef > 0 ? WriteLevels(_def.Span, Column.MaxDef, !v2) : 0;
+        var levelBytes = _page.Count;
+        var encoding = EncodePageValues(_page);
+        _encodings.Add(encoding);
+        var nulls = _pageLevels - _pageValues;
+        PageHeader header;
+        if (v2)
+        {
+            var compressedValues = Compress(_page.Span[levelBytes..]);
+            header = new PageHeader
+            {
+                Type = PageType.DataPageV2,
+                UncompressedPageSize = _page.Count,
+                CompressedPageSize = levelBytes + compressedValues.Length,
+                DataPageHeaderV2 = new DataPageHeaderV2
+                {
+                    NumValues = _pageLevels, NumNulls = nulls, NumRows = _pageRows, Encoding = encoding,
+                    DefinitionLevelsByteLength = defLength, RepetitionLevelsByteLength = repLength, IsCompressed = true,
+                },
+            };
+            WritePage(header, _page.Span[..levelBytes], compressedValues);
+        }
+        else
+        {
+            var compressed = Compress(_page.Span);
+            header = new PageHeader
+            {
+                Type = PageType.DataPage,
+                UncompressedPageSize = _page.Count,
+                CompressedPageSize = compressed.Length,
+                DataPageHeader = new DataPageHeader { NumValues = _pageLevels, Encoding = encoding },
+            };
+            WritePage(header, default, compressed);
+        }
+
+        _chunkLevels += _pageLevels;
+        _chunkNulls += nulls;
+        _def.Clear();
+        _rep.Clear();
+        _pageLevels = 0;
+        _pageValues = 0;
+        _pageRows = 0;
+    }
+
+    private int WriteLevels(ReadOnlySpan<int> levels, int max, bool lengthPrefix)
+    {
+        var start = _page.Count;
+        if (lengthPrefix)
+        {
+            _page.Advance(4);
+        }
+
+        var width = BitPacking.BitWidth((ulong)max);
+        var written = RleBitPackedEncoder.Encode(levels, width, _page);
+        if (lengthPrefix)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_page.Array.AsSpan(start), written);
+        }
+
+        return written;
+    }
+
+    private ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> data)
+    {
+        _compressed.Clear();
+        _compressed.Ensure(_codec.MaxCompressedLength(data.Length));
+        var n = _codec.Compress(data, _compressed.Array);
+        return _compressed.Array.AsSpan(0, n);
+    }
+
+    private void WritePage(PageHeader header, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> body)
+    {
+        _header.Clear();
+        header.Write(new ThriftCompactWriter(_header));
+        _dataPages.Write(_header.Span);
+        _dataPages.Write(prefix);
+        _dataPages.Write(body);
+        _chunkUncompressed += _header.Count + header.UncompressedPageSize;
+    }
+
+    /// <summary>Flushes the last page and writes the chunk (dictionary page first) to <paramref name="output"/> at <paramref name="offset"/>.</summary>
+    public ColumnChunk WriteChunk(Stream output, long offset)
+    {
+        FlushPage();
+        long? dictionaryOffset = null;
+        long written = 0;
+        long uncompressed = _chunkUncompressed;
+        var encodings = new List<ParquetEncoding>();
+        if (DictionaryCount > 0 && _encodings.Contains(ParquetEncoding.RleDictionary))
+        {
+            _page.Clear();
+            EncodeDictionary(_page);
+            var compressed = Compress(_page.Span);
+            var header = new PageHeader
+            {
+                Type = PageType.DictionaryPage,
+                UncompressedPageSize = _page.Count,
+                CompressedPageSize = compressed.Length,
+                DictionaryPageHeader = new DictionaryPageHeader { NumValues = DictionaryCount, Encoding = ParquetEncoding.Plain },
+            };
+            _header.Clear();
+            header.Write(new ThriftCompactWriter(_header));
+            output.Write(_header.Span);
+            output.Write(compressed);
+            dictionaryOffset = offset;
+            written = _header.Count + compressed.Length;
+            uncompressed += _header.Count + _page.Count;
+            encodings.Add(ParquetEncoding.Plain);
+        }
+
+        _dataPages.CopyTo(output);
+        var dataOffset = offset + written;
+        written += _dataPages.Length;
+        foreach (var e in _encodings)
+        {
+            if (!encodings.Contains(e))
+            {
+                encodings.Add(e);
+            }
+        }
+
+        if (Column.MaxDef > 0 || Column.MaxRep > 0)
+        {
+            encodings.Add(ParquetEncoding.Rle);
+        }
+
+        var meta = new ColumnMetaData
+        {
+            Type = Column.Physical,
+            Encodings = encodings,
+            PathInSchema = [.. Column.Path],
+            Codec = _codec.Codec,
+            NumValues = _chunkLevels,
+            TotalUncompressedSize = uncompressed,
+            TotalCompressedSize = written,
+            DataPageOffset = dataOffset,
+            DictionaryPageOffset = dictionaryOffset,
+            Statistics = ChunkStatistics() ?? new Statistics(),
+        };
+        meta.Statistics.NullCount = _chunkNulls;
+        FileNullCount += _chunkNulls;
+        FileValueCount += _chunkLevels;
+        _dataPages.Clear();
+        _encodings.Clear();
+        _chunkUncompressed = 0;
+        _chunkLevels = 0;
+        RawBytes = 0;
+        _chunkNulls = 0;
+        ResetChunk();
+        return new ColumnChunk { FileOffset = offset, MetaData = meta };
+    }
+
+    public void Dispose() => _dataPages.Dispose();
+}

@@ -1,0 +1,86 @@
+using System.Buffers.Binary;
+
+namespace Lakehouse.Parquet.Columns.Writing;
+
+/// <summary>Running min/max of byte strings, copied only when they change (no per-value allocation).</summary>
+internal sealed class MinMaxBytes(bool signedBigEndianNumbers)
+{
+    private byte[] _min = new byte[32];
+    private byte[] _max = new byte[32];
+    private int _minLength;
+    private int _maxLength;
+
+    public bool HasValue { get; private set; }
+
+    public ReadOnlySpan<byte> Min => _min.AsSpan(0, _minLength);
+
+    public ReadOnlySpan<byte> Max => _max.AsSpan(0, _maxLength);
+
+    public void Update(ReadOnlySpan<byte> value)
+    {
+        if (!HasValue)
+        {
+            Set(ref _min, ref _minLength, value);
+            Set(ref _max, ref _maxLength, value);
+            HasValue = true;
+            return;
+        }
+
+        if (Compare(value, Min) < 0)
+        {
+            Set(ref _min, ref _minLength, value);
+        }
+        else if (Compare(value, Max) > 0)
+        {
+            Set(ref _max, ref _maxLength, value);
+        }
+    }
+
+    public void Merge(MinMaxBytes other)
+    {
+        if (other.HasValue)
+        {
+            Update(other.Min);
+            Update(other.Max);
+        }
+    }
+
+    public void Reset()
+    {
+        HasValue = false;
+        _minLength = 0;
+        _maxLength = 0;
+    }
+
+    private int Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (!signedBigEndianNumbers)
+        {
+            return a.SequenceCompareTo(b);
+        }
+
+        return ToInt128(a).CompareTo(ToInt128(b));
+    }
+
+    /// <summary>Sign-extends a big-endian two's-complement value of up to 16 bytes.</summary>
+    public static Int128 ToInt128(ReadOnlySpan<byte> bigEndian)
+    {
+        Span<byte> buffer = stackalloc byte[16];
+        var fill = bigEndian.Length > 0 && (bigEndian[0] & 0x80) != 0 ? (byte)0xFF : (byte)0;
+        buffer.Fill(fill);
+        var n = Math.Min(16, bigEndian.Length);
+        bigEndian[^n..].CopyTo(buffer[(16 - n)..]);
+        return BinaryPrimitives.ReadInt128BigEndian(buffer);
+    }
+
+    private static void Set(ref byte[] target, ref int length, ReadOnlySpan<byte> value)
+    {
+        if (value.Length > target.Length)
+        {
+            target = new byte[Math.Max(value.Length, target.Length * 2)];
+        }
+
+        value.CopyTo(target);
+        length = value.Length;
+    }
+}

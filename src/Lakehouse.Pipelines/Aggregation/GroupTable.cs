@@ -1,0 +1,173 @@
+using System.Buffers.Binary;
+using Lakehouse.Parquet.Data;
+using Lakehouse.Pipelines.Expressions.Evaluation;
+
+namespace Lakehouse.Pipelines.Aggregation;
+
+/// <summary>
+/// Assigns dense group ids to rows by their key values and keeps one copy of each distinct key (memory grows with
+/// groups, not rows). One integral key (int, long, date, timestamp) uses an open-addressing long map; any other
+/// key list is serialised per row into bytes and looked up without allocating. NULL keys form their own group.
+/// </summary>
+internal sealed class GroupTable
+{
+    private readonly ColumnVector[] _keyVectors;
+    private readonly bool _singleIntegral;
+    private readonly LongGroupMap? _longMap;
+    private readonly Dictionary<byte[], int>? _bytesMap;
+    private int _nullGroup = -1;
+    private byte[] _scratch = new byte[256];
+
+    public GroupTable(IReadOnlyList<DataType> keyTypes)
+    {
+        _keyVectors = keyTypes.Select(t => ColumnVector.Create(t, 1024)).ToArray();
+        _singleIntegral = keyTypes.Count == 1 && keyTypes[0].Kind is TypeKind.Byte or TypeKind.Short or TypeKind.Integer or TypeKind.Date or TypeKind.Long or TypeKind.Timestamp;
+        if (_singleIntegral)
+        {
+            _longMap = new LongGroupMap();
+        }
+        else
+        {
+            _bytesMap = new Dictionary<byte[], int>(ByteSpanComparer.Instance);
+        }
+
+        // A global aggregate (no keys) has exactly one group, even over no rows.
+        GroupCount = keyTypes.Count == 0 ? 1 : 0;
+    }
+
+    public int GroupCount { get; private set; }
+
+    /// <summary>One vector per key with <see cref="GroupCount"/> entries: the key values of each group, in id order.</summary>
+    public IReadOnlyList<ColumnVector> KeyVectors => _keyVectors;
+
+    public int[] Assign(EvalColumn[] keys, int rows)
+    {
+        var ids = new int[rows];
+        if (keys.Length == 0)
+        {
+            return ids;
+        }
+
+        if (_singleIntegral)
+        {
+            switch (keys[0])
+            {
+                case PrimitiveColumn<long> c:
+                    AssignIntegral(c, c.Values.Span, ids);
+                    break;
+                case PrimitiveColumn<int> c:
+                    AssignIntegral(c, c.Values.Span, ids);
+                    break;
+            }
+
+            return ids;
+        }
+
+        AssignGeneral(keys, ids);
+        return ids;
+    }
+
+    private void AssignIntegral<T>(PrimitiveColumn<T> column, ReadOnlySpan<T> values, int[] ids)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var map = _longMap!;
+        var nulls = column.Nulls.Span;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!nulls.IsEmpty && nulls[column.IsScalar ? 0 : i])
+            {
+                if (_nullGroup < 0)
+                {
+                    _nullGroup = NewGroup([column], i);
+                }
+
+                ids[i] = _nullGroup;
+                continue;
+            }
+
+            var id = map.GetOrAdd(long.CreateTruncating(values[column.IsScalar ? 0 : i]), GroupCount, out var added);
+            if (added)
+            {
+                NewGroup([column], i);
+            }
+
+            ids[i] = id;
+        }
+    }
+
+    private void AssignGeneral(EvalColumn[] keys, int[] ids)
+    {
+        var lookup = _bytesMap!.GetAlternateLookup<ReadOnlySpan<byte>>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var length = Serialize(keys, i);
+            var key = _scratch.AsSpan(0, length);
+            if (!lookup.TryGetValue(key, out var id))
+            {
+                id = NewGroup(keys, i);
+                lookup[key] = id;
+            }
+
+            ids[i] = id;
+        }
+    }
+
+    private int NewGroup(EvalColumn[] keys, int row)
+    {
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k].AppendTo(_keyVectors[k], row);
+        }
+
+        return GroupCount++;
+    }
+
+    /// <summary>Writes the row's key as bytes: per key a null flag, then the value (length-prefixed for strings).</summary>
+    private int Serialize(EvalColumn[] keys, int row)
+    {
+        var at = 0;
+        foreach (var key in keys)
+        {
+            Ensure(at + 32);
+            if (key.IsNull(row))
+            {
+                _scratch[at++] = 0;
+                continue;
+            }
+
+            _scratch[at++] = 1;
+            var span = _scratch.AsSpan(at);
+            switch (key)
+            {
+                case PrimitiveColumn<bool> c: span[0] = c.ValueAt(row) ? (byte)1 : (byte)0; at += 1; break;
+                case PrimitiveColumn<int> c: BinaryPrimitives.WriteInt32LittleEndian(span, c.ValueAt(row)); at += 4; break;
+                case PrimitiveColumn<long> c: BinaryPrimitives.WriteInt64LittleEndian(span, c.ValueAt(row)); at += 8; break;
+                case PrimitiveColumn<float> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
+                case PrimitiveColumn<double> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
+                case PrimitiveColumn<Int128> c: BinaryPrimitives.WriteInt128LittleEndian(span, c.ValueAt(row)); at += 16; break;
+                case BinaryColumn c:
+                    var value = c.ValueAt(row);
+                    Ensure(at + 4 + value.Length);
+                    BinaryPrimitives.WriteInt32LittleEndian(_scratch.AsSpan(at), value.Length);
+                    value.CopyTo(_scratch.AsSpan(at + 4));
+                    at += 4 + value.Length;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Cannot group by {key.Type}.");
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>0.0 and -0.0 group together, and every NaN with every NaN (Spark's normalisation).</summary>
+    private static double Normalize(double value) => double.IsNaN(value) ? double.NaN : value == 0 ? 0.0 : value;
+
+    private void Ensure(int size)
+    {
+        if (size > _scratch.Length)
+        {
+            Array.Resize(ref _scratch, Math.Max(size, _scratch.Length * 2));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Lakehouse.Pipelines.Expressions.Syntax;
+
+public enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Not,
+}

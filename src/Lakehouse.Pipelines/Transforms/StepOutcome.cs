@@ -1,0 +1,26 @@
+using Lakehouse.Pipelines.Transforms.Silver;
+
+namespace Lakehouse.Pipelines.Transforms;
+
+/// <summary>What one silver or gold step did; <see cref="TransformStep"/> turns it into the summary JSON and event log rows.</summary>
+internal sealed class StepOutcome
+{
+    public string Status { get; set; } = TransformStatus.Succeeded;
+
+    public string? Message { get; set; }
+
+    public Dictionary<string, long> SourceVersions { get; } = new(StringComparer.Ordinal);
+
+    public long? VersionWritten { get; set; }
+
+    public long RowsRead { get; set; }
+
+    public long RowsWritten { get; set; }
+
+    public long RowsDropped { get; set; }
+
+    public IReadOnlyList<ExpectationCounts> Expectations { get; set; } = [];
+
+    /// <summary>Mode-specific figures (files rewritten, keys inserted/updated/deleted, stale changes ignored).</summary>
+    public Dictionary<string, long> Details { get; } = new(StringComparer.Ordinal);
+}

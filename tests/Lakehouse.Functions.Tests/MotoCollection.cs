@@ -1,0 +1,6 @@
+using Lakehouse.Testing.Aws;
+
+namespace Lakehouse.Functions.Tests;
+
+[CollectionDefinition("moto")]
+public sealed class MotoCollection : ICollectionFixture<MotoServerFixture>;

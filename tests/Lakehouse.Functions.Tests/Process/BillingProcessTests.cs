@@ -1,0 +1,58 @@
+using Amazon.S3.Model;
+using Lakehouse.Aws.Metering;
+using Lakehouse.Pipelines.Metering;
+using Lakehouse.Testing;
+using Lakehouse.Testing.Aws;
+using Lakehouse.Testing.Lambda;
+
+namespace Lakehouse.Functions.Tests.Process;
+
+/// <summary>The published Billing bootstrap: usage table in, billable-usage CSV out.</summary>
+[Collection("moto")]
+public sealed class BillingProcessTests(MotoServerFixture moto)
+{
+    [Fact]
+    public async Task Billing_SampleScheduledEvent_WritesTheMonthCsvFromUsageRecords()
+    {
+        using var bed = await TestBed.CreateAsync(moto);
+        var usage = new DynamoDbUsageStore(bed.DynamoDb, bed.UsageTable);
+        var day = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);   // events/billing-scheduled.json runs 2026-11-22T02:00Z
+        for (var i = 0; i < 3; i++)
+        {
+            await usage.AppendAsync(new UsageRecord
+            {
+                WorkspaceId = TestBed.Workspace,
+                RequestId = $"req-{i}",
+                Kind = UsageKind.Transform,
+                Pipeline = "retail",
+                Stage = "silver/orders",
+                Function = "transform",
+                Start = day.AddMinutes(i),
+                End = day.AddMinutes(i).AddSeconds(2),
+                BilledDurationMs = 2000,
+                MemoryMb = 1024,
+                Architecture = "x86_64",
+                OwnerId = "u-1001",
+                OwnerName = "Retail Analytics",
+            }, default);
+        }
+
+        var function = await PublishedFunctions.Billing;
+        await using var emulator = new LambdaRuntimeEmulator("billing");
+        await using var process = BootstrapProcess.Start(function, emulator, bed.Environment(), memoryMb: 512);
+
+        var result = await emulator.InvokeAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "events", "billing-scheduled.json")), TimeSpan.FromMinutes(1));
+
+        Assert.False(result.IsError, result.ToString());
+        Assert.Equal("2026-11-21", result.Json.GetProperty("date").GetString());
+        var key = $"lakehouse/billable-usage/csv/workspaceId={TestBed.Workspace}-usageMonth=2026-11.csv";
+        var file = Assert.Single(result.Json.GetProperty("files").EnumerateArray());
+        Assert.Equal(key, file.GetProperty("key").GetString());
+        Assert.Equal(3, file.GetProperty("records").GetInt64());
+        using var csv = await bed.S3.GetObjectAsync(new GetObjectRequest { BucketName = bed.Logs, Key = key });
+        using var reader = new StreamReader(csv.ResponseStream);
+        var text = await reader.ReadToEndAsync();
+        Assert.Contains("u-1001", text, StringComparison.Ordinal);
+        Assert.Contains("retail", text, StringComparison.Ordinal);
+    }
+}

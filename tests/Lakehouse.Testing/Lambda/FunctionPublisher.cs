@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Lakehouse.Testing.Lambda;
+
+/// <summary>
+/// Publishes a function project once and caches the result under the temp folder, keyed by a hash of the project's
+/// sources, its project references (transitively) and the repository's build settings: later test runs and other test
+/// classes reuse it until a source changes. Builds go to a private artifacts path so they never touch the project's
+/// own bin/obj folders (which a concurrent solution build may be using).
+/// </summary>
+public static partial class FunctionPublisher
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<PublishedFunction>>> InProcess = new();
+
+    /// <summary>The cache root (override with LAKEHOUSE_BOOTSTRAP_CACHE).</summary>
+    public static string CacheRoot =>
+        Environment.GetEnvironmentVariable("LAKEHOUSE_BOOTSTRAP_CACHE") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(Path.GetTempPath(), "lakehouse-bootstrap-cache");
+
+    /// <summary>Publishes (or reuses) <paramref name="projectDirectory"/> in <paramref name="mode"/>.</summary>
+    public static Task<PublishedFunction> PublishAsync(string projectDirectory, PublishMode mode)
+    {
+        var project = Directory.GetFiles(Path.GetFullPath(projectDirectory), "*.csproj").Single();
+        var key = $"{Path.GetFileNameWithoutExtension(project)}-{mode}-{SourceHash(project, mode)}";
+        return InProcess.GetOrAdd(key, k => new Lazy<Task<PublishedFunction>>(() => Task.Run(() => PublishCoreAsync(project, mode, k)))).Value;
+    }
+
+    private static async Task<PublishedFunction> PublishCoreAsync(string project, PublishMode mode, string key)
+    {
+        var target = Path.Combine(CacheRoot, key);
+        var marker = Path.Combine(target, ".published");
+        if (File.Exists(marker))
+        {
+            return Describe(target, mode, TimeSpan.Zero, fromCache: true);
+        }
+
+        var work = Path.Combine(CacheRoot, "work-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(work, "out");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(work, "artifacts")))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start dotnet publish.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish of {project} ({mode}) failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        }
+
+        File.WriteAllText(Path.Combine(output, ".published"), DateTimeOffset.UtcNow.ToString("O"));
+        try
+        {
+            Directory.Move(output, target);
+        }
+        catch (IOException) when (File.Exists(marker))
+        {
+            // Another test process published the same sources first; use theirs.
+        }
+
+        TryDelete(work);
+        PruneOlderVersions(key);
+        return Describe(target, mode, clock.Elapsed, fromCache: false);
+    }
+
+    /// <summary>The exact <c>dotnet publish</c> arguments (the Makefiles under functions/ use the same for self-contained).</summary>
+    public static IReadOnlyList<string> PublishArguments(string project, PublishMode mode, string output, string artifacts)
+    {
+        var args = new List<string> { "publish", project, "-c", "Release", "-o", output, "--artifacts-path", artifacts, "--nologo", "-v", "quiet" };
+        args.AddRange(mode == PublishMode.SelfContainedReadyToRun
+            ? ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true", "-p:PublishTrimmed=true"]
+            : ["--no-self-contained", "-p:PublishReadyToRun=false", "-p:UseAppHost=false"]);
+        return args;
+    }
+
+    private static PublishedFunction Describe(string directory, PublishMode mode, TimeSpan elapsed, bool fromCache)
+    {
+        var size = new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        return mode == PublishMode.SelfContainedReadyToRun
+            ? new PublishedFunction(directory, Path.Combine(directory, "bootstrap"), [], mode, size, elapsed, fromCache)
+            : new PublishedFunction(directory, "dotnet", [Path.Combine(directory, "bootstrap.dll")], mode, size, elapsed, fromCache);
+    }
+
+    private static string SourceHash(string project, PublishMode mode)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        CollectProject(project, files, new HashSet<string>(StringComparer.Ordinal));
+        foreach (var shared in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            var path = Path.Combine(RepositoryPaths.Root, shared);
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(mode.ToString()));
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(RepositoryPaths.Root, file)));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+
+    private static void CollectProject(string project, SortedSet<string> files, HashSet<string> seen)
+    {
+        if (!seen.Add(project))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(project)!;
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (!relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal)
+                && (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".csproj", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)))
+            {
+                files.Add(file);
+            }
+        }
+
+        foreach (Match match in ProjectReference().Matches(File.ReadAllText(project)))
+        {
+            var referenced = Path.GetFullPath(Path.Combine(folder, match.Groups[1].Value.Replace('\\', '/')));
+            if (File.Exists(referenced))
+            {
+                CollectProject(referenced, files, seen);
+            }
+        }
+    }
+
+    /// <summary>Removes publishes of the same project and mode made from older sources.</summary>
+    private static void PruneOlderVersions(string key)
+    {
+        var family = key[..(key.LastIndexOf('-') + 1)];
+        foreach (var old in Directory.EnumerateDirectories(CacheRoot, family + "*"))
+        {
+            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal))
+            {
+                TryDelete(old);
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex("<ProjectReference\\s+Include=\"([^\"]+)\"")]
+    private static partial Regex ProjectReference();
+}
