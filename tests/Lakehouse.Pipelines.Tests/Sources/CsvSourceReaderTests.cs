@@ -236,6 +236,24 @@ public sealed class CsvSourceReaderTests
         Assert.Equal(new DecimalValue(99995, 1), r.Value(9_999, "x"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Read_PlainLinesWithOccasionalQuotes_KeepEveryRowAndLine(int parallelism)
+    {
+        var options = new SourceReaderOptions(BatchSize: 300, InferenceSampleRows: 50, InferenceSampleBytes: 2048, BufferBytes: 4096, Parallelism: parallelism);
+        var lines = Enumerable.Range(0, 5000).Select(i => i % 101 == 0 ? $"{i},\"q,{i}\"" : i % 77 == 0 ? $"{i},x,extra\n" : $"{i},n{i}");
+        var r = await SourceHarness.ReadAsync(SourceHarness.Csv(), "id,name\n" + string.Join("\n", lines) + "\n", options: options);
+
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (object)(long)i), r.Rows.Select(row => row[0]));
+        Assert.Equal("q,101", r.Value(101, "name"));
+        Assert.All(r.Batches, b => Assert.InRange(b.RowCount, 1, 300));
+        var rescued = r.Rescued(154)!.Value;
+        Assert.Equal("extra", rescued.GetProperty("_c2").GetString());
+        Assert.Equal(2 + 154 + 1, rescued.GetProperty("_line").GetInt32());
+        Assert.Equal(64, r.Stats.EmptyLinesSkipped);
+    }
+
     [Fact]
     public async Task Read_RecordLongerThanTheBuffer_GrowsTheBuffer()
     {

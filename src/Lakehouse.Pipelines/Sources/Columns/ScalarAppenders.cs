@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Pipelines.Sources.Text;
 
@@ -9,6 +10,7 @@ internal sealed class StringAppender(BinaryVector vector) : ColumnAppender
 
     public override bool KeepsEmptyText => true;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         vector.Append(text);
@@ -20,6 +22,7 @@ internal sealed class Int64Appender(Int64Vector vector, TypeKind kind) : ColumnA
 {
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         long value;
@@ -37,6 +40,7 @@ internal sealed class Int32Appender(Int32Vector vector, TypeKind kind) : ColumnA
 {
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         int value;
@@ -60,6 +64,7 @@ internal sealed class DoubleAppender(DoubleVector vector) : ColumnAppender
 {
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         if (Utf8Values.TryParseDouble(text, out var value))
@@ -76,6 +81,7 @@ internal sealed class FloatAppender(FloatVector vector) : ColumnAppender
 {
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         // A double literal outside float's range does not fit.
@@ -93,6 +99,7 @@ internal sealed class BooleanAppender(BooleanVector vector) : ColumnAppender
 {
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         if (Utf8Values.TryParseBoolean(text, out var value))
@@ -112,6 +119,7 @@ internal sealed class DecimalAppender(DecimalVector vector) : ColumnAppender
 
     public override ColumnVector Vector => vector;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
         if (Utf8Values.TryParseDecimal(text, _precision, _scale, out var value))

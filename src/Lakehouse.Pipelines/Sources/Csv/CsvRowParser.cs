@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lakehouse.Pipelines.Definitions;
@@ -35,6 +36,7 @@ internal sealed class CsvRowParser : IDisposable
     /// <paramref name="final"/>, the data left is the last record). Returns the bytes consumed; <paramref name="line"/>
     /// advances by the physical lines consumed. <paramref name="position"/> is the absolute offset of <c>data[0]</c> for errors.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Parse(ReadOnlySpan<byte> data, bool final, BatchBuilder batch, ref long line, long position)
     {
         var offset = 0;
@@ -73,6 +75,7 @@ internal sealed class CsvRowParser : IDisposable
 
     public void Dispose() => Rescue.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteRow(BatchBuilder batch, ReadOnlySpan<byte> record, long line)
     {
         var tokenizer = _tokenizer;
@@ -97,7 +100,10 @@ internal sealed class CsvRowParser : IDisposable
             }
 
             var appender = appenders[target]!;
-            if (IsNull(value, tokenizer.IsQuoted(i), appender.KeepsEmptyText))
+            // Null: the unquoted null value, or an empty value in a non-string column (see IsNull).
+            if (value.IsEmpty
+                ? (_plan.NullValue.Length == 0 && !tokenizer.IsQuoted(i)) || !appender.KeepsEmptyText
+                : value.Length == _plan.NullValue.Length && !tokenizer.IsQuoted(i) && value.SequenceEqual(_plan.NullValue))
             {
                 appender.AppendNull();
             }

@@ -35,6 +35,12 @@ internal sealed partial class CsvSourceReader
             var final = Buffer.EndOfInput;
             while (records < Options.BatchSize && scanned < data.Length && scanned < cutBytes)
             {
+                ScanPlainLines(data, cutBytes, ref scanned, ref records, ref breaks);
+                if (records >= Options.BatchSize || scanned >= data.Length || scanned >= cutBytes)
+                {
+                    break;
+                }
+
                 var n = _tokenizer.ReadRecord(data[scanned..], final);
                 if (n == CsvTokenizer.NeedMoreData)
                 {
@@ -84,6 +90,54 @@ internal sealed partial class CsvSourceReader
         while (pending.Count > 0)
         {
             yield return Collect(await pending.Dequeue());
+        }
+    }
+
+    /// <summary>
+    /// Fast path of the boundary scan: where the next bytes hold no quote and no CR, records are exactly the
+    /// LF-terminated lines, so whole lines are taken with vectorized searches instead of tokenizing them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanPlainLines(ReadOnlySpan<byte> data, int cutBytes, ref int scanned, ref int records, ref long breaks)
+    {
+        var quote = (byte)Source.Csv.Quote;
+        while (records < Options.BatchSize && scanned < cutBytes && scanned < data.Length)
+        {
+            var window = data[scanned..Math.Min(data.Length, cutBytes)];
+            var stop = window.IndexOfAny(quote, (byte)'\r');
+            if (stop >= 0)
+            {
+                window = window[..stop];
+            }
+
+            var lastLf = window.LastIndexOf((byte)'\n');
+            if (lastLf < 0)
+            {
+                return;
+            }
+
+            window = window[..(lastLf + 1)];
+            var lines = window.Count((byte)'\n');
+            var wanted = Options.BatchSize - records;
+            if (lines > wanted)
+            {
+                var end = 0;
+                for (var k = 0; k < wanted; k++)
+                {
+                    end += window[end..].IndexOf((byte)'\n') + 1;
+                }
+
+                window = window[..end];
+                lines = wanted;
+            }
+
+            scanned += window.Length;
+            records += lines;
+            breaks += lines;
+            if (stop >= 0)
+            {
+                return;
+            }
         }
     }
 

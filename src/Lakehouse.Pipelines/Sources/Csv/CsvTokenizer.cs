@@ -24,6 +24,7 @@ internal sealed class CsvTokenizer
     private readonly byte _delimiter;
     private readonly byte _quote;
     private readonly byte _escape;
+    private readonly bool[] _ends = new bool[256];
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
     private byte[] _flags = new byte[64];
@@ -35,6 +36,7 @@ internal sealed class CsvTokenizer
         _delimiter = (byte)delimiter;
         _quote = (byte)quote;
         _escape = (byte)escape;
+        _ends[_delimiter] = _ends[Lf] = _ends[Cr] = true;
     }
 
     /// <summary>Fields of the last record read.</summary>
@@ -60,6 +62,7 @@ internal sealed class CsvTokenizer
     /// spans including its terminator, <see cref="NeedMoreData"/> when the record continues past the data and
     /// <paramref name="final"/> is false, or <see cref="UnclosedQuote"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadRecord(ReadOnlySpan<byte> data, bool final)
     {
         FieldCount = 0;
@@ -89,7 +92,7 @@ internal sealed class CsvTokenizer
             }
             else
             {
-                var rel = data[pos..].IndexOfAny(_delimiter, Lf, Cr);
+                var rel = FieldEnd(data, pos);
                 if (rel < 0)
                 {
                     if (!final)
@@ -132,7 +135,34 @@ internal sealed class CsvTokenizer
         }
     }
 
+    /// <summary>
+    /// Length of the unquoted field at <paramref name="start"/> (up to a delimiter or line break), or -1. Most fields
+    /// are short, so a table-driven scalar scan of the first bytes beats starting a vectorized search.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FieldEnd(ReadOnlySpan<byte> data, int start)
+    {
+        var ends = _ends;
+        var limit = Math.Min(data.Length, start + 24);
+        for (var i = start; i < limit; i++)
+        {
+            if (ends[data[i]])
+            {
+                return i - start;
+            }
+        }
+
+        if (limit == data.Length)
+        {
+            return -1;
+        }
+
+        var rel = data[limit..].IndexOfAny(_delimiter, Lf, Cr);
+        return rel < 0 ? -1 : rel + limit - start;
+    }
+
     /// <summary>Reads a quoted field starting at the opening quote; returns the position after it (at a delimiter, terminator or the end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadQuoted(ReadOnlySpan<byte> data, int open, bool final)
     {
         var contentStart = open + 1;

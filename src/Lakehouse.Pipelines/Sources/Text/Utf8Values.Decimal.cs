@@ -11,6 +11,7 @@ internal static partial class Utf8Values
     /// Parses a decimal into the unscaled value at <paramref name="scale"/>. Fraction digits beyond the scale must be
     /// zeros (values are never rounded) and the result must fit <paramref name="precision"/> digits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDecimal(ReadOnlySpan<byte> s, int precision, int scale, out Int128 unscaled)
     {
         s = Trim(s);

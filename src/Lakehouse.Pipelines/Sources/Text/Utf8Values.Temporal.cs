@@ -8,6 +8,7 @@ internal static partial class Utf8Values
     private const long MicrosPerDay = 86_400 * MicrosPerSecond;
 
     /// <summary><c>yyyy-MM-dd</c> → days since 1970-01-01.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<byte> s, out int days)
     {
         s = Trim(s);
@@ -19,6 +20,7 @@ internal static partial class Utf8Values
     /// ISO-8601 <c>yyyy-MM-dd[(T| )HH:mm[:ss[.fraction]]][Z|±HH[:mm]]</c> → microseconds since the epoch, UTC.
     /// No zone means UTC; a date alone is midnight UTC; fractions past microseconds are truncated.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<byte> s, out long micros)
     {
         s = Trim(s);

@@ -35,6 +35,7 @@ internal static partial class Utf8Values
         return Utf8Parser.TryParse(s, out value, out var consumed) && consumed == s.Length && s.Length > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInt(ReadOnlySpan<byte> s, long min, long max, out int value)
     {
         if (TryParseLong(s, out var v) && v >= min && v <= max)
@@ -48,6 +49,7 @@ internal static partial class Utf8Values
     }
 
     /// <summary>Plain and exponent notation, <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>. Out-of-range magnitudes fail instead of becoming infinity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
     {
         s = Trim(s);
@@ -138,8 +140,21 @@ internal static partial class Utf8Values
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBoolean(ReadOnlySpan<byte> s, out bool value)
     {
+        if (s.SequenceEqual("true"u8))
+        {
+            value = true;
+            return true;
+        }
+
+        if (s.SequenceEqual("false"u8))
+        {
+            value = false;
+            return true;
+        }
+
         s = Trim(s);
         if (Ascii.EqualsIgnoreCase(s, "true"u8))
         {
