@@ -5,11 +5,12 @@ namespace Lakehouse.Pipelines.Expressions.Evaluation;
 /// <summary>Turns a boolean column into row indices (TRUE and not null).</summary>
 internal static class Selection
 {
-    public static int[] FromMask(PrimitiveColumn<bool> column, int rows)
+    /// <summary>Indices of TRUE rows, each plus <paramref name="offset"/> (the chunk's first batch row).</summary>
+    public static int[] FromMask(PrimitiveColumn<bool> column, int rows, int offset)
     {
         if (column.IsScalar)
         {
-            return !column.IsNull(0) && column.ValueAt(0) ? Enumerable.Range(0, rows).ToArray() : [];
+            return !column.IsNull(0) && column.ValueAt(0) ? Enumerable.Range(offset, rows).ToArray() : [];
         }
 
         var values = column.Values.Span[..rows];
@@ -34,7 +35,7 @@ internal static class Selection
         {
             if (values[i] && (nulls.IsEmpty || !nulls[i]))
             {
-                result[next++] = i;
+                result[next++] = i + offset;
             }
         }
 
