@@ -14,6 +14,8 @@ internal static class BenchmarkRegistry
         new LambdaColdStartBenchmark(),
         new DeltaSnapshotLoadBenchmark(),
         new DeltaAppendCommitBenchmark(),
+        new GoldGroupByBenchmark(),
+        new ExpressionFilterBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

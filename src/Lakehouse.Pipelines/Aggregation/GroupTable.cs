@@ -14,7 +14,7 @@ internal sealed class GroupTable
     private readonly ColumnVector[] _keyVectors;
     private readonly bool _singleIntegral;
     private readonly LongGroupMap? _longMap;
-    private readonly Dictionary<byte[], int>? _bytesMap;
+    private readonly BytesGroupMap? _bytesMap;
     private int _nullGroup = -1;
     private byte[] _scratch = new byte[256];
 
@@ -28,7 +28,7 @@ internal sealed class GroupTable
         }
         else
         {
-            _bytesMap = new Dictionary<byte[], int>(ByteSpanComparer.Instance);
+            _bytesMap = new BytesGroupMap();
         }
 
         // A global aggregate (no keys) has exactly one group, even over no rows.
@@ -60,6 +60,12 @@ internal sealed class GroupTable
                     break;
             }
 
+            return ids;
+        }
+
+        if (keys.Length == 1 && keys[0] is BinaryColumn { IsScalar: false } text)
+        {
+            AssignText(text, ids);
             return ids;
         }
 
@@ -95,17 +101,47 @@ internal sealed class GroupTable
         }
     }
 
+    /// <summary>One string/binary key: the value bytes are the map key (spans hoisted out of the loop).</summary>
+    private void AssignText(BinaryColumn column, int[] ids)
+    {
+        var map = _bytesMap!;
+        var data = column.Data.Span;
+        var offsets = column.Offsets.Span;
+        var nulls = column.Nulls.Span;
+        EvalColumn[] keys = [column];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!nulls.IsEmpty && nulls[i])
+            {
+                if (_nullGroup < 0)
+                {
+                    _nullGroup = NewGroup(keys, i);
+                }
+
+                ids[i] = _nullGroup;
+                continue;
+            }
+
+            var id = map.GetOrAdd(data[offsets[i]..offsets[i + 1]], GroupCount, out var added);
+            if (added)
+            {
+                NewGroup(keys, i);
+            }
+
+            ids[i] = id;
+        }
+    }
+
     private void AssignGeneral(EvalColumn[] keys, int[] ids)
     {
-        var lookup = _bytesMap!.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var map = _bytesMap!;
         for (var i = 0; i < ids.Length; i++)
         {
             var length = Serialize(keys, i);
-            var key = _scratch.AsSpan(0, length);
-            if (!lookup.TryGetValue(key, out var id))
+            var id = map.GetOrAdd(_scratch.AsSpan(0, length), GroupCount, out var added);
+            if (added)
             {
-                id = NewGroup(keys, i);
-                lookup[key] = id;
+                NewGroup(keys, i);
             }
 
             ids[i] = id;

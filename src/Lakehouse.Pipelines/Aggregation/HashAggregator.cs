@@ -19,6 +19,7 @@ public sealed class HashAggregator
     private readonly AggregateState[] _states;
     private readonly GroupTable _table;
     private readonly GroupKey[] _keySpecs;
+    private readonly bool _canChunk;
 
     private HashAggregator(StructType inputSchema, GroupKey[] keySpecs, BoundExpression[] keys, AggregateSpec[] specs, BoundExpression?[] arguments)
     {
@@ -29,6 +30,7 @@ public sealed class HashAggregator
         _arguments = arguments;
         _states = specs.Select((s, i) => AggregateStates.Create(s, arguments[i])).ToArray();
         _table = new GroupTable(keys.Select(k => k.Type).ToArray());
+        _canChunk = keys.All(EvaluationScope.CanSlice) && arguments.All(a => a is null || EvaluationScope.CanSlice(a));
         var fields = keySpecs.Select((k, i) => new StructField(k.Name, keys[i].Type))
             .Concat(specs.Select((s, i) => new StructField(s.Name, _states[i].ResultType, s.Function is not (AggregateFunction.CountStar or AggregateFunction.Count or AggregateFunction.CountDistinct))));
         OutputSchema = new StructType(fields);
@@ -78,16 +80,24 @@ public sealed class HashAggregator
             throw new ArgumentException($"The batch schema {batch.Schema} differs from the aggregation's input schema {InputSchema}.", nameof(batch));
         }
 
-        var rows = batch.RowCount;
-        if (rows == 0)
+        if (batch.RowCount == 0)
         {
             return;
         }
 
+        var chunk = _canChunk ? EvaluationScope.ChunkRows : batch.RowCount;
+        for (var offset = 0; offset < batch.RowCount; offset += chunk)
+        {
+            AddChunk(batch, context, offset, Math.Min(chunk, batch.RowCount - offset));
+        }
+    }
+
+    private void AddChunk(RecordBatch batch, EvaluationContext context, int offset, int rows)
+    {
         var keyColumns = new EvalColumn[_keys.Length];
         for (var k = 0; k < _keys.Length; k++)
         {
-            var scope = new EvaluationScope(batch, rows, context, _keySpecs[k].Expression, _keySpecs[k].Origin);
+            var scope = new EvaluationScope(batch, rows, context, _keySpecs[k].Expression, _keySpecs[k].Origin, offset);
             keyColumns[k] = Materialize(_keys[k].Evaluate(scope, null), rows);
         }
 
@@ -97,7 +107,7 @@ public sealed class HashAggregator
             EvalColumn? input = null;
             if (_arguments[a] is { } argument)
             {
-                var scope = new EvaluationScope(batch, rows, context, _specs[a].Text, _specs[a].Origin);
+                var scope = new EvaluationScope(batch, rows, context, _specs[a].Text, _specs[a].Origin, offset);
                 input = Materialize(argument.Evaluate(scope, null), rows);
             }
 

@@ -1,10 +1,21 @@
+using System.Runtime.InteropServices;
+
 namespace Lakehouse.Pipelines.Aggregation;
 
-/// <summary>Open-addressing map from a 64-bit key to a dense group id (linear probing, power-of-two capacity, load ≤ 1/2).</summary>
+/// <summary>
+/// Open-addressing map from a 64-bit key to a dense group id (linear probing, power-of-two capacity, load ≤ 1/2).
+/// Key and id share one slot so a probe touches one cache line.
+/// </summary>
 internal sealed class LongGroupMap
 {
-    private long[] _keys = new long[1024];
-    private int[] _ids = new int[1024];
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Slot
+    {
+        public long Key;
+        public int Id; // group id + 1; 0 = empty
+    }
+
+    private Slot[] _slots = new Slot[1024];
     private int _count;
 
     public int Count => _count;
@@ -12,17 +23,18 @@ internal sealed class LongGroupMap
     /// <summary>The id of <paramref name="key"/>, adding it as <paramref name="nextId"/> if absent (<paramref name="added"/> tells which).</summary>
     public int GetOrAdd(long key, int nextId, out bool added)
     {
-        var mask = _keys.Length - 1;
-        var slot = (int)(Mix(key) & (ulong)mask);
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var index = (int)(Mix(key) & (ulong)mask);
         while (true)
         {
-            var id = _ids[slot];
-            if (id == 0)
+            ref var slot = ref slots[index];
+            if (slot.Id == 0)
             {
-                _keys[slot] = key;
-                _ids[slot] = nextId + 1;
+                slot.Key = key;
+                slot.Id = nextId + 1;
                 added = true;
-                if (++_count * 2 > _keys.Length)
+                if (++_count * 2 > slots.Length)
                 {
                     Grow();
                 }
@@ -30,17 +42,17 @@ internal sealed class LongGroupMap
                 return nextId;
             }
 
-            if (_keys[slot] == key)
+            if (slot.Key == key)
             {
                 added = false;
-                return id - 1;
+                return slot.Id - 1;
             }
 
-            slot = (slot + 1) & mask;
+            index = (index + 1) & mask;
         }
     }
 
-    private static ulong Mix(long key)
+    internal static ulong Mix(long key)
     {
         // murmur3 finalizer: spreads sequential ids over the table.
         var h = (ulong)key;
@@ -54,26 +66,23 @@ internal sealed class LongGroupMap
 
     private void Grow()
     {
-        var keys = _keys;
-        var ids = _ids;
-        _keys = new long[keys.Length * 2];
-        _ids = new int[keys.Length * 2];
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
+        var mask = _slots.Length - 1;
+        foreach (var slot in old)
         {
-            if (ids[i] == 0)
+            if (slot.Id == 0)
             {
                 continue;
             }
 
-            var slot = (int)(Mix(keys[i]) & (ulong)mask);
-            while (_ids[slot] != 0)
+            var index = (int)(Mix(slot.Key) & (ulong)mask);
+            while (_slots[index].Id != 0)
             {
-                slot = (slot + 1) & mask;
+                index = (index + 1) & mask;
             }
 
-            _keys[slot] = keys[i];
-            _ids[slot] = ids[i];
+            _slots[index] = slot;
         }
     }
 }

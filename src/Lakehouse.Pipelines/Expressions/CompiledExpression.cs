@@ -70,22 +70,32 @@ public sealed class CompiledExpression
     /// <summary>Evaluates over every row of <paramref name="batch"/>; the vector has <c>batch.RowCount</c> entries of <see cref="ResultType"/>.</summary>
     public ColumnVector Evaluate(RecordBatch batch, EvaluationContext context)
     {
-        var column = EvaluateColumn(batch, context);
-        if (column.IsScalar)
+        CheckBatch(batch, context);
+        if (!CanChunk)
         {
-            var vector = ColumnVector.Create(ResultType, batch.RowCount);
-            for (var i = 0; i < batch.RowCount; i++)
+            var whole = EvaluateChunk(batch, context, 0, batch.RowCount);
+            if (!whole.IsScalar)
             {
-                column.AppendTo(vector, 0);
+                return whole.ToVector();
             }
-
-            return vector;
         }
 
-        return column.ToVector();
+        var vector = ColumnVector.Create(ResultType, batch.RowCount);
+        for (var offset = 0; offset < batch.RowCount; offset += EvaluationScope.ChunkRows)
+        {
+            var rows = Math.Min(EvaluationScope.ChunkRows, batch.RowCount - offset);
+            EvaluateChunk(batch, context, offset, rows).AppendAllTo(vector, rows);
+        }
+
+        return vector;
     }
 
-    internal EvalColumn EvaluateColumn(RecordBatch batch, EvaluationContext context)
+    /// <summary>False when a nested column is referenced whole (it cannot be sliced), so batches are evaluated in one piece.</summary>
+    internal bool CanChunk => _canChunk ??= EvaluationScope.CanSlice(Bound);
+
+    private bool? _canChunk;
+
+    internal void CheckBatch(RecordBatch batch, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(context);
@@ -93,9 +103,11 @@ public sealed class CompiledExpression
         {
             throw ExpressionException.At(Text, Origin, 0, $"the batch schema {batch.Schema} differs from the schema the expression was compiled for ({Schema}); compile it for this schema");
         }
-
-        return Bound.Evaluate(new EvaluationScope(batch, batch.RowCount, context, Text, Origin), null);
     }
+
+    /// <summary>Rows [<paramref name="offset"/>, offset + <paramref name="rows"/>) of the batch (callers check the batch first).</summary>
+    internal EvalColumn EvaluateChunk(RecordBatch batch, EvaluationContext context, int offset, int rows) =>
+        Bound.Evaluate(new EvaluationScope(batch, rows, context, Text, Origin, offset), null);
 
     public override string ToString() => Text;
 }

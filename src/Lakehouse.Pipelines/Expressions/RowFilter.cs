@@ -32,8 +32,32 @@ public sealed class RowFilter
     /// <summary>Indices (ascending) of the rows where the condition is TRUE.</summary>
     public int[] Select(RecordBatch batch, EvaluationContext context)
     {
-        var column = (PrimitiveColumn<bool>)Predicate.EvaluateColumn(batch, context);
-        return Selection.FromMask(column, batch.RowCount);
+        Predicate.CheckBatch(batch, context);
+        var chunk = Predicate.CanChunk ? EvaluationScope.ChunkRows : Math.Max(1, batch.RowCount);
+        if (batch.RowCount <= chunk)
+        {
+            return Selection.FromMask((PrimitiveColumn<bool>)Predicate.EvaluateChunk(batch, context, 0, batch.RowCount), batch.RowCount, 0);
+        }
+
+        var parts = new List<int[]>();
+        var total = 0;
+        for (var offset = 0; offset < batch.RowCount; offset += chunk)
+        {
+            var rows = Math.Min(chunk, batch.RowCount - offset);
+            var part = Selection.FromMask((PrimitiveColumn<bool>)Predicate.EvaluateChunk(batch, context, offset, rows), rows, offset);
+            parts.Add(part);
+            total += part.Length;
+        }
+
+        var result = new int[total];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(result, at);
+            at += part.Length;
+        }
+
+        return result;
     }
 
     /// <summary>The rows where the condition is TRUE, as a new batch (the batch itself when every row passes).</summary>

@@ -21,7 +21,8 @@ internal sealed class BoundColumn : BoundExpression
 
     public override bool IsFoldable => false;
 
-    public override EvalColumn Evaluate(EvaluationScope scope, bool[]? active) => ColumnReader.Read(Resolve(scope.Batch!));
+    public override EvalColumn Evaluate(EvaluationScope scope, bool[]? active) =>
+        ColumnReader.Read(Resolve(scope.Batch!), scope.RowOffset, scope.RowCount);
 
     public ColumnVector Resolve(RecordBatch batch)
     {

@@ -42,21 +42,21 @@ internal sealed class BoundComparison : BoundExpression
         (PrimitiveColumn<Int128> x, PrimitiveColumn<Int128> y) => Typed(op, x, y, scope),
         (PrimitiveColumn<bool> x, PrimitiveColumn<bool> y) => op switch
         {
-            BinaryOperator.Equal => ComparisonKernels.CompareBoolean<Equal>(x, y, scope),
-            BinaryOperator.NotEqual => ComparisonKernels.CompareBoolean<NotEqual>(x, y, scope),
-            BinaryOperator.Less => ComparisonKernels.CompareBoolean<Less>(x, y, scope),
-            BinaryOperator.LessOrEqual => ComparisonKernels.CompareBoolean<LessOrEqual>(x, y, scope),
-            BinaryOperator.Greater => ComparisonKernels.CompareBoolean<Greater>(x, y, scope),
-            _ => ComparisonKernels.CompareBoolean<GreaterOrEqual>(x, y, scope),
+            BinaryOperator.Equal => ComparisonKernels.CompareBoolean<Equal<byte>>(x, y, scope),
+            BinaryOperator.NotEqual => ComparisonKernels.CompareBoolean<NotEqual<byte>>(x, y, scope),
+            BinaryOperator.Less => ComparisonKernels.CompareBoolean<Less<byte>>(x, y, scope),
+            BinaryOperator.LessOrEqual => ComparisonKernels.CompareBoolean<LessOrEqual<byte>>(x, y, scope),
+            BinaryOperator.Greater => ComparisonKernels.CompareBoolean<Greater<byte>>(x, y, scope),
+            _ => ComparisonKernels.CompareBoolean<GreaterOrEqual<byte>>(x, y, scope),
         },
         (BinaryColumn x, BinaryColumn y) => op switch
         {
-            BinaryOperator.Equal => ComparisonKernels.CompareBinary<Equal>(x, y, scope),
-            BinaryOperator.NotEqual => ComparisonKernels.CompareBinary<NotEqual>(x, y, scope),
-            BinaryOperator.Less => ComparisonKernels.CompareBinary<Less>(x, y, scope),
-            BinaryOperator.LessOrEqual => ComparisonKernels.CompareBinary<LessOrEqual>(x, y, scope),
-            BinaryOperator.Greater => ComparisonKernels.CompareBinary<Greater>(x, y, scope),
-            _ => ComparisonKernels.CompareBinary<GreaterOrEqual>(x, y, scope),
+            BinaryOperator.Equal => ComparisonKernels.CompareBinary<Equal<byte>>(x, y, scope),
+            BinaryOperator.NotEqual => ComparisonKernels.CompareBinary<NotEqual<byte>>(x, y, scope),
+            BinaryOperator.Less => ComparisonKernels.CompareBinary<Less<byte>>(x, y, scope),
+            BinaryOperator.LessOrEqual => ComparisonKernels.CompareBinary<LessOrEqual<byte>>(x, y, scope),
+            BinaryOperator.Greater => ComparisonKernels.CompareBinary<Greater<byte>>(x, y, scope),
+            _ => ComparisonKernels.CompareBinary<GreaterOrEqual<byte>>(x, y, scope),
         },
         _ => throw new InvalidOperationException($"Comparison of {a.Type} and {b.Type} was not coerced by the binder."),
     };
@@ -64,11 +64,11 @@ internal sealed class BoundComparison : BoundExpression
     private static PrimitiveColumn<bool> Typed<T>(BinaryOperator op, PrimitiveColumn<T> x, PrimitiveColumn<T> y, EvaluationScope scope)
         where T : unmanaged, System.Numerics.IComparisonOperators<T, T, bool> => op switch
         {
-            BinaryOperator.Equal => ComparisonKernels.Compare<T, Equal>(x, y, scope),
-            BinaryOperator.NotEqual => ComparisonKernels.Compare<T, NotEqual>(x, y, scope),
-            BinaryOperator.Less => ComparisonKernels.Compare<T, Less>(x, y, scope),
-            BinaryOperator.LessOrEqual => ComparisonKernels.Compare<T, LessOrEqual>(x, y, scope),
-            BinaryOperator.Greater => ComparisonKernels.Compare<T, Greater>(x, y, scope),
-            _ => ComparisonKernels.Compare<T, GreaterOrEqual>(x, y, scope),
+            BinaryOperator.Equal => ComparisonKernels.Compare<T, Equal<T>>(x, y, scope),
+            BinaryOperator.NotEqual => ComparisonKernels.Compare<T, NotEqual<T>>(x, y, scope),
+            BinaryOperator.Less => ComparisonKernels.Compare<T, Less<T>>(x, y, scope),
+            BinaryOperator.LessOrEqual => ComparisonKernels.Compare<T, LessOrEqual<T>>(x, y, scope),
+            BinaryOperator.Greater => ComparisonKernels.Compare<T, Greater<T>>(x, y, scope),
+            _ => ComparisonKernels.Compare<T, GreaterOrEqual<T>>(x, y, scope),
         };
 }

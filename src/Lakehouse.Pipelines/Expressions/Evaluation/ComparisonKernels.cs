@@ -9,7 +9,7 @@ internal static class ComparisonKernels
 {
     public static PrimitiveColumn<bool> Compare<T, TOp>(PrimitiveColumn<T> a, PrimitiveColumn<T> b, EvaluationScope scope)
         where T : unmanaged, IComparisonOperators<T, T, bool>
-        where TOp : IComparisonOperator
+        where TOp : IComparisonOperator<T>
     {
         if (a.IsNullScalar || b.IsNullScalar)
         {
@@ -52,7 +52,7 @@ internal static class ComparisonKernels
     }
 
     public static PrimitiveColumn<bool> CompareBoolean<TOp>(PrimitiveColumn<bool> a, PrimitiveColumn<bool> b, EvaluationScope scope)
-        where TOp : IComparisonOperator
+        where TOp : IComparisonOperator<byte>
     {
         var x = new PrimitiveColumn<byte>(DataType.Byte, AsBytes(a.Values), a.Nulls, a.IsScalar);
         var y = new PrimitiveColumn<byte>(DataType.Byte, AsBytes(b.Values), b.Nulls, b.IsScalar);
@@ -62,7 +62,7 @@ internal static class ComparisonKernels
     private static byte[] AsBytes(ReadOnlyMemory<bool> values) => MemoryMarshal.Cast<bool, byte>(values.Span).ToArray();
 
     public static PrimitiveColumn<bool> CompareBinary<TOp>(BinaryColumn a, BinaryColumn b, EvaluationScope scope)
-        where TOp : IComparisonOperator
+        where TOp : IComparisonOperator<byte>
     {
         if (a.IsNullScalar || b.IsNullScalar)
         {
@@ -71,14 +71,14 @@ internal static class ComparisonKernels
 
         var rows = scope.RowsFor(a, b);
         var result = new bool[rows];
-        var equalityOnly = typeof(TOp) == typeof(ComparisonOperators.Equal) || typeof(TOp) == typeof(ComparisonOperators.NotEqual);
+        var equalityOnly = typeof(TOp) == typeof(ComparisonOperators.Equal<byte>) || typeof(TOp) == typeof(ComparisonOperators.NotEqual<byte>);
         if (equalityOnly && (a.IsScalar || b.IsScalar) && rows > 1)
         {
             var (vector, scalar) = a.IsScalar ? (b, a) : (a, b);
             var constant = scalar.ValueAt(0);
             var data = vector.Data.Span;
             var offsets = vector.Offsets.Span;
-            var expect = typeof(TOp) == typeof(ComparisonOperators.Equal);
+            var expect = typeof(TOp) == typeof(ComparisonOperators.Equal<byte>);
             for (var i = 0; i < rows; i++)
             {
                 var start = offsets[i];

@@ -36,6 +36,15 @@ internal abstract class EvalColumn
     /// <summary>Materialises the column as a vector of <see cref="Type"/> with <see cref="Length"/> rows.</summary>
     public abstract ColumnVector ToVector();
 
+    /// <summary>Appends rows [0, <paramref name="rows"/>) to a vector of the same type (a scalar repeats its value).</summary>
+    public virtual void AppendAllTo(ColumnVector vector, int rows)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            AppendTo(vector, IsScalar ? 0 : i);
+        }
+    }
+
     /// <summary>Row <paramref name="row"/> boxed as <see cref="ColumnVector.GetValue"/> would (slow path: folding, tests).</summary>
     public object? GetValue(int row)
     {

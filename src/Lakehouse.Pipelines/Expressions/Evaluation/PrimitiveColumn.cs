@@ -51,6 +51,17 @@ internal sealed class PrimitiveColumn<T> : EvalColumn
         return new PrimitiveColumn<T>(Type, values, nulls);
     }
 
+    public override void AppendAllTo(ColumnVector vector, int rows)
+    {
+        if (IsScalar)
+        {
+            base.AppendAllTo(vector, rows);
+            return;
+        }
+
+        ((PrimitiveVector<T>)vector).AppendRange(Values.Span[..rows], Nulls.IsEmpty ? default : Nulls.Span[..rows]);
+    }
+
     public override void AppendTo(ColumnVector vector, int row)
     {
         if (IsNull(row))
