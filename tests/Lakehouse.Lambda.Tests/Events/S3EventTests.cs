@@ -17,8 +17,8 @@ public sealed class S3EventTests
         Assert.Equal("us-east-1", record.AwsRegion);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero), record.EventTime);
         Assert.Equal("lakehouse-local-landing-123456789012-us-east-1", record.S3.Bucket.Name);
-        Assert.Equal("orders/shop/2026-11-21+daily+export%2B%C3%A9t%C3%A9.csv", record.S3.Object.Key);
-        Assert.Equal("orders/shop/2026-11-21 daily export+été.csv", record.S3.Object.DecodedKey);
+        Assert.Equal("retail/orders/2026-11-21+daily+export%2B%C3%A9t%C3%A9.csv", record.S3.Object.Key);
+        Assert.Equal("retail/orders/2026-11-21 daily export+été.csv", record.S3.Object.DecodedKey);
         Assert.Equal(1024, record.S3.Object.Size);
         Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", record.S3.Object.ETag);
         Assert.Equal("0055AED6DCD90281E5", record.S3.Object.Sequencer);

@@ -20,7 +20,7 @@ public sealed class SqsS3EventReaderTests
         Assert.Equal("19dd0b57-b21e-4ac1-bd88-01bbb068cb70", notifications[0].MessageId);
         Assert.False(notifications[1].IsTestEvent);
         Assert.Equal(
-            ["orders/shop/2026-11-21 daily export+été.csv", "orders/shop/second file.json"],
+            ["retail/orders/2026-11-21 daily export+été.csv", "retail/customers/second file.json"],
             notifications[1].Event!.Records.Select(r => r.S3.Object.DecodedKey));
         Assert.Equal("arn:aws:sqs:us-east-1:123456789012:lakehouse-local-landing-events", sqs.Records[1].EventSourceArn);
     }

@@ -11,15 +11,19 @@ public sealed class TransformRequestTests
     {
         var request = JsonSerializer.Deserialize(SampleEvents.Read("transform-silver.json"), LambdaEventsJsonContext.Default.TransformRequest)!;
 
-        Assert.Equal(new TransformRequest("orders", TransformLayer.Silver, "orders_clean", "orders-bronze-orders-v42"), request);
+        Assert.Equal(new TransformRequest("retail", TransformLayer.Silver, "orders", "retail-orders_bronze-v0"), request);
         Assert.Equal(TransformAction.Transform, request.Action);
-        Assert.Equal("orders-bronze-orders-v42", request.CorrelationId);
+        Assert.Equal("retail-orders_bronze-v0", request.CorrelationId);
     }
 
     [Fact]
     public void Deserialize_RecordFailureInput_CarriesTheCaughtError()
     {
-        var request = JsonSerializer.Deserialize(SampleEvents.Read("transform-record-failure.json"), LambdaEventsJsonContext.Default.TransformRequest)!;
+        const string json = """
+            {"action":"recordFailure","pipeline":"retail","layer":"gold","table":"daily_sales","runId":"r-1",
+             "error":{"Error":"Lakehouse.CommitConflict","Cause":"Table s3://lake/retail/gold/daily_sales moved to version 8 while committing 7."}}
+            """;
+        var request = JsonSerializer.Deserialize(json, LambdaEventsJsonContext.Default.TransformRequest)!;
 
         Assert.Equal(TransformAction.RecordFailure, request.Action);
         Assert.Equal(TransformLayer.Gold, request.Layer);
