@@ -19,14 +19,24 @@ internal static class ConcurrentRunner
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(limit <= 0 ? count : Math.Min(limit, count));
         StatesError? first = null;
-        var tasks = new Task[count];
+        var tasks = new List<Task>(count);
         for (var i = 0; i < count; i++)
         {
+            // Slots are taken in item order before an iteration starts, so with MaxConcurrency 1 iterations run one
+            // after another in input order, as Step Functions does (the pipeline's dependency waves rely on it).
+            try
+            {
+                await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             var index = i;
-            tasks[i] = Task.Run(
+            tasks.Add(Task.Run(
                 async () =>
                 {
-                    await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
                     try
                     {
                         results[index] = await body(index, failFast.Token).ConfigureAwait(false);
@@ -41,7 +51,7 @@ internal static class ConcurrentRunner
                         gate.Release();
                     }
                 },
-                CancellationToken.None);
+                CancellationToken.None));
         }
 
         try
