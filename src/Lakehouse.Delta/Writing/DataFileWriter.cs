@@ -47,13 +47,7 @@ internal static class DataFileWriter
     {
         var dataSchema = batches[0].Schema;
         var stats = new StatsCollector(dataSchema, properties.DataSkippingNumIndexedCols);
-        // Workaround: Lakehouse.Parquet writes a leaf chunk that holds no value (all null) with dictionary encoding in a
-        // way DuckDB rejects ("missing dictionary"); such files are written without dictionaries until that is fixed.
-        var options = new ParquetWriterOptions
-        {
-            CreatedBy = "lakehouse-delta " + table.CommitOptions.EngineInfo,
-            EnableDictionary = !batches.Any(b => b.Columns.Any(HasEmptyLeaf)),
-        };
+        var options = new ParquetWriterOptions { CreatedBy = "lakehouse-delta " + table.CommitOptions.EngineInfo };
         var relative = HivePartitionPath.Directory(metadata.PartitionColumns, partitionValues)
             + $"part-00000-{Guid.NewGuid()}-c000{Extension(options.Compression)}";
         using var buffer = new MemoryStream();
@@ -81,14 +75,6 @@ internal static class DataFileWriter
             Stats = stats.ToJson(),
         };
     }
-
-    private static bool HasEmptyLeaf(ColumnVector vector) => vector switch
-    {
-        StructVector s => s.Children.Any(HasEmptyLeaf),
-        ListVector l => HasEmptyLeaf(l.Elements),
-        MapVector m => HasEmptyLeaf(m.Keys) || HasEmptyLeaf(m.Values),
-        _ => vector.NullCount == vector.Count,
-    };
 
     private static string Extension(ParquetCompression compression) => compression switch
     {

@@ -215,7 +215,9 @@ internal abstract class ColumnChunkWriter : IDisposable
         long written = 0;
         long uncompressed = _chunkUncompressed;
         var encodings = new List<ParquetEncoding>();
-        if (DictionaryCount > 0 && _encodings.Contains(ParquetEncoding.RleDictionary))
+        // A chunk whose pages say RLE_DICTIONARY needs a dictionary page even when no value was written (all nulls):
+        // readers such as DuckDB reject the chunk otherwise. An empty PLAIN dictionary page is valid.
+        if (_encodings.Contains(ParquetEncoding.RleDictionary))
         {
             _page.Clear();
             EncodeDictionary(_page);
