@@ -1,5 +1,9 @@
 using Lakehouse.Bench.Data;
 using Lakehouse.Bench.Harness;
+using Lakehouse.Delta.Storage;
+using Lakehouse.Pipelines.Definitions;
+using Lakehouse.Pipelines.Ingestion;
+using Lakehouse.Pipelines.Lake;
 using Lakehouse.Testing.Interop;
 
 namespace Lakehouse.Bench.Benchmarks;
@@ -7,7 +11,9 @@ namespace Lakehouse.Bench.Benchmarks;
 /// <summary>
 /// The bronze ingestion baseline: convert the generated sales CSV to one SNAPPY Parquet file.
 /// DuckDB side: <c>COPY (SELECT * FROM read_csv(...)) TO '...' (FORMAT parquet, COMPRESSION snappy)</c> at the same thread count.
-/// Our side (CSV → bronze Delta table) is added with the ingestion issue.
+/// Our side: the bronze ingestion itself (IngestionService: streaming CSV parse, Parquet + Delta commit) on the
+/// filesystem, with schema hints equal to DuckDB's column spec so both sides skip inference. Our output also carries
+/// the bronze metadata columns (<c>_rescued_data</c>, <c>_source_file</c>, <c>_ingested_at</c>).
 /// </summary>
 internal sealed class CsvToParquetBenchmark : IBenchmark
 {
@@ -15,7 +21,7 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
 
     public string Description => "Generated N-row × 5-column CSV (long, string, double, date, bool) to SNAPPY Parquet";
 
-    public bool HasOurSide => false;
+    public bool HasOurSide => true;
 
     public bool HasDuckDbSide => true;
 
@@ -25,8 +31,37 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
         return Task.CompletedTask;
     }
 
-    public Task<Measurement> RunOursAsync(BenchContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Our CSV ingestion side is not implemented yet.");
+    public async Task<Measurement> RunOursAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var csv = SalesCsv.GetOrCreate(context.DataDirectory, context.Rows);
+        var lakeDir = context.NewOutputDirectory("ours-bronze");
+        var landing = new FileSystemObjectStore(Path.GetDirectoryName(csv)!);
+        var lake = new FileSystemObjectStore(lakeDir);
+        var pipeline = PipelineDefinitionParser.Parse("""
+            version: 1
+            pipeline: bench
+            workspace: bench
+            owner: { id: bench }
+            sources:
+              - name: sales
+                path: ""
+                format: csv
+                schemaHints: { id: long, name: string, amount: double, day: date, flag: boolean }
+                table: sales
+            """, "bench.yaml");
+        var service = new IngestionService(LakehouseRuntime.ForStore(lake), landing, "bench", pipeline);
+        var key = Path.GetFileName(csv);
+        var start = System.Diagnostics.Stopwatch.StartNew();
+        var result = await service.IngestAsync([new LandedObject(key, new FileInfo(csv).Length)], cancellationToken);
+        var elapsed = start.Elapsed;
+        if (result.RowsWritten != context.Rows)
+        {
+            throw new InvalidOperationException($"Ingested {result.RowsWritten} rows, expected {context.Rows}.");
+        }
+
+        var bytes = Directory.GetFiles(lakeDir, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        return new Measurement(elapsed, context.Rows, bytes);
+    }
 
     public async Task<Measurement> RunDuckDbAsync(BenchContext context, InteropHarness duckDb, CancellationToken cancellationToken)
     {

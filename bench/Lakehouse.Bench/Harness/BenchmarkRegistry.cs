@@ -16,6 +16,7 @@ internal static class BenchmarkRegistry
         new DeltaAppendCommitBenchmark(),
         new GoldGroupByBenchmark(),
         new ExpressionFilterBenchmark(),
+        new BillingAggregateBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
