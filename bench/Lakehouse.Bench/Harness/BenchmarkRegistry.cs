@@ -11,6 +11,8 @@ internal static class BenchmarkRegistry
         new ParquetWriteReadBenchmark(),
         new CsvParseBenchmark(),
         new LogStoreCommitBenchmark(),
+        new SilverMergeBenchmark(),
+        new GoldGroupByBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
