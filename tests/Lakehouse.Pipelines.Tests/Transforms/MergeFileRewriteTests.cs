@@ -40,7 +40,7 @@ public sealed class MergeFileRewriteTests
         var files = (await silver.GetSnapshotAsync()).Files.Select(f => f.Path).ToList();
         Assert.Contains(lowFile, files);
         Assert.DoesNotContain(highFile, files);
-        Assert.Equal(2, files.Count);
+        Assert.Equal(3, files.Count); // the untouched file, the carried rows of the rewritten one, the updated row
         Assert.Equal(1, (long)update["details"]!["files_rewritten"]!);
         Assert.Equal(1, (long)update["details"]!["files_pruned"]!);
         Assert.Equal(2, (long)update["details"]!["rows_carried"]!);
