@@ -43,29 +43,10 @@ internal static class KeyedRewriter
                 }
 
                 stats.FilesRead++;
-                var batches = new List<RecordBatch>();
-                var touched = false;
+                var fileExisting = new List<(RowKey Key, object?[] Row)>();
+                var fileKept = new List<object?[]>();
+                var fileCarried = new List<RecordBatch>();
                 await foreach (var batch in table.ReadFileAsync(snapshot, file, ct).ConfigureAwait(false))
-                {
-                    batches.Add(batch);
-                    if (!touched)
-                    {
-                        var batchKeys = KeyColumns(batch, schema, keyIndexes);
-                        for (var r = 0; r < batch.RowCount && !touched; r++)
-                        {
-                            touched = keySet.Contains(KeyAt(batchKeys, r));
-                        }
-                    }
-                }
-
-                if (!touched)
-                {
-                    continue;
-                }
-
-                stats.FilesRewritten++;
-                tx.RemoveFile(file);
-                foreach (var batch in batches)
                 {
                     // Carried rows stay columnar (no boxing) when the file has the table's current schema.
                     var sameSchema = batch.Schema.Equals(schema);
@@ -76,12 +57,7 @@ internal static class KeyedRewriter
                         var key = KeyAt(batchKeys, r);
                         if (keySet.Contains(key))
                         {
-                            if (!existing.TryGetValue(key, out var list))
-                            {
-                                existing[key] = list = [];
-                            }
-
-                            list.Add(RowSet.ReadRow(batch, schema, r));
+                            fileExisting.Add((key, RowSet.ReadRow(batch, schema, r)));
                         }
                         else if (sameSchema)
                         {
@@ -89,14 +65,33 @@ internal static class KeyedRewriter
                         }
                         else
                         {
-                            kept.Add(RowSet.ReadRow(batch, schema, r));
+                            fileKept.Add(RowSet.ReadRow(batch, schema, r));
                         }
                     }
 
                     if (carry.Count > 0)
                     {
-                        carried.Add(carry.Count == batch.RowCount ? batch : RecordBatchRows.Take(batch, carry.ToArray()));
+                        fileCarried.Add(carry.Count == batch.RowCount ? batch : RecordBatchRows.Take(batch, carry.ToArray()));
                     }
+                }
+
+                if (fileExisting.Count == 0)
+                {
+                    continue;
+                }
+
+                stats.FilesRewritten++;
+                tx.RemoveFile(file);
+                kept.AddRange(fileKept);
+                carried.AddRange(fileCarried);
+                foreach (var (key, row) in fileExisting)
+                {
+                    if (!existing.TryGetValue(key, out var list))
+                    {
+                        existing[key] = list = [];
+                    }
+
+                    list.Add(row);
                 }
             }
         }
