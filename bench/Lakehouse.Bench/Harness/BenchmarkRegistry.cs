@@ -17,6 +17,8 @@ internal static class BenchmarkRegistry
         new GoldGroupByBenchmark(),
         new ExpressionFilterBenchmark(),
         new BillingAggregateBenchmark(),
+        new SilverMergeBenchmark(),
+        new GoldTransformBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) => All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -27,8 +27,13 @@ internal sealed class TransformScenario
         new StructField("ordered_at", DataType.Timestamp));
 
     public TransformScenario(string yaml)
+        : this(PipelineDefinitionParser.Parse(yaml, "pipeline.yaml"))
     {
-        Pipeline = PipelineDefinitionParser.Parse(yaml, "pipeline.yaml");
+    }
+
+    public TransformScenario(PipelineDefinition pipeline)
+    {
+        Pipeline = pipeline;
         Runtime = LakehouseRuntime.ForStore(Store);
         Step = new TransformStep(Runtime, Pipeline);
     }
@@ -91,6 +96,7 @@ internal sealed class TransformScenario
     private static string Format(object? value) => value switch
     {
         null => "null",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime dt => "t" + ((dt - BaseTime).TotalMinutes).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

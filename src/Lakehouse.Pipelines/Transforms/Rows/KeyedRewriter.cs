@@ -5,6 +5,7 @@ using Lakehouse.Delta.Snapshots;
 using Lakehouse.Delta.Transactions;
 using Lakehouse.Delta.Writing;
 using Lakehouse.Parquet.Data;
+using Lakehouse.Pipelines.Expressions;
 
 namespace Lakehouse.Pipelines.Transforms.Rows;
 
@@ -28,6 +29,7 @@ internal static class KeyedRewriter
         var keySet = new HashSet<RowKey>(keys);
         var existing = new Dictionary<RowKey, List<object?[]>>();
         var kept = new List<object?[]>();
+        var carried = new List<RecordBatch>();
         if (tx.Snapshot is { } snapshot)
         {
             var files = tx.ReadFiles(PartitionPredicate.All);
@@ -41,58 +43,93 @@ internal static class KeyedRewriter
                 }
 
                 stats.FilesRead++;
-                var rows = new List<object?[]>();
-                var touched = false;
+                var fileExisting = new List<(RowKey Key, object?[] Row)>();
+                var fileKept = new List<object?[]>();
+                var fileCarried = new List<RecordBatch>();
                 await foreach (var batch in table.ReadFileAsync(snapshot, file, ct).ConfigureAwait(false))
                 {
-                    foreach (var row in RowSet.Read(batch, schema))
+                    // Carried rows stay columnar (no boxing) when the file has the table's current schema.
+                    var sameSchema = batch.Schema.Equals(schema);
+                    var batchKeys = KeyColumns(batch, schema, keyIndexes);
+                    var carry = new List<int>(batch.RowCount);
+                    for (var r = 0; r < batch.RowCount; r++)
                     {
-                        rows.Add(row);
-                        touched |= keySet.Contains(RowKey.Of(row, keyIndexes));
+                        var key = KeyAt(batchKeys, r);
+                        if (keySet.Contains(key))
+                        {
+                            fileExisting.Add((key, RowSet.ReadRow(batch, schema, r)));
+                        }
+                        else if (sameSchema)
+                        {
+                            carry.Add(r);
+                        }
+                        else
+                        {
+                            fileKept.Add(RowSet.ReadRow(batch, schema, r));
+                        }
+                    }
+
+                    if (carry.Count > 0)
+                    {
+                        fileCarried.Add(carry.Count == batch.RowCount ? batch : RecordBatchRows.Take(batch, carry.ToArray()));
                     }
                 }
 
-                if (!touched)
+                if (fileExisting.Count == 0)
                 {
                     continue;
                 }
 
                 stats.FilesRewritten++;
                 tx.RemoveFile(file);
-                foreach (var row in rows)
+                kept.AddRange(fileKept);
+                carried.AddRange(fileCarried);
+                foreach (var (key, row) in fileExisting)
                 {
-                    var key = RowKey.Of(row, keyIndexes);
-                    if (keySet.Contains(key))
+                    if (!existing.TryGetValue(key, out var list))
                     {
-                        if (!existing.TryGetValue(key, out var list))
-                        {
-                            existing[key] = list = [];
-                        }
+                        existing[key] = list = [];
+                    }
 
-                        list.Add(row);
-                    }
-                    else
-                    {
-                        kept.Add(row);
-                    }
+                    list.Add(row);
                 }
             }
         }
 
-        stats.RowsCarried = kept.Count;
+        stats.RowsCarried = kept.Count + carried.Sum(b => (long)b.RowCount);
         var output = kept;
         foreach (var key in keys)
         {
             output.AddRange(resolve(key, existing.TryGetValue(key, out var rows) ? rows : []));
         }
 
-        stats.RowsWritten = output.Count;
+        stats.RowsWritten = output.Count + carried.Sum(b => (long)b.RowCount);
+        var options = new WriteOptions { MergeSchema = true };
+        foreach (var batch in carried)
+        {
+            await tx.WriteAsync(batch, options, ct).ConfigureAwait(false);
+        }
+
         if (output.Count > 0)
         {
-            await tx.WriteAsync(RowSet.ToBatch(schema, output), new WriteOptions { MergeSchema = true }, ct).ConfigureAwait(false);
+            await tx.WriteAsync(RowSet.ToBatch(schema, output), options, ct).ConfigureAwait(false);
         }
 
         return stats;
+    }
+
+    private static ColumnVector[] KeyColumns(RecordBatch batch, StructType schema, int[] keyIndexes) =>
+        keyIndexes.Select(i => batch.Schema.IndexOf(schema.Fields[i].Name) is var c and >= 0 ? batch.Columns[c] : ColumnVector.Create(schema.Fields[i].Type, 0)).ToArray();
+
+    private static RowKey KeyAt(ColumnVector[] keys, int row)
+    {
+        var values = new object?[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            values[k] = row < keys[k].Count ? keys[k].GetValue(row) : null;
+        }
+
+        return new RowKey(values);
     }
 
     /// <summary>Skips files whose key min/max statistics exclude every affected key (single integer, string or date key).</summary>

@@ -29,6 +29,19 @@ internal static class RowSet
         }
     }
 
+    /// <summary>Row <paramref name="row"/> of <paramref name="batch"/> laid out in <paramref name="schema"/>.</summary>
+    public static object?[] ReadRow(RecordBatch batch, StructType schema, int row)
+    {
+        var values = new object?[schema.Fields.Count];
+        for (var c = 0; c < values.Length; c++)
+        {
+            var index = batch.Schema.IndexOf(schema.Fields[c].Name);
+            values[c] = index < 0 ? null : batch.Columns[index].GetValue(row);
+        }
+
+        return values;
+    }
+
     /// <summary>A batch of <paramref name="schema"/> holding <paramref name="rows"/>.</summary>
     public static RecordBatch ToBatch(StructType schema, IReadOnlyCollection<object?[]> rows)
     {
