@@ -67,6 +67,18 @@ public sealed class DeltaOnS3Tests(MotoServerFixture moto)
         Assert.Equal(5, (await IdsAsync(afterCleanup, null)).Count);
         Assert.Equal(14, (await afterCleanup.AppendAsync(Rows(2000, 2))).Version);
         Assert.Equal(14, await afterCleanup.LogStore.GetLatestVersionAsync(default));
+
+        // VACUUM on S3: the 36 files the overwrite removed (31 days ago) are deleted, live files stay readable.
+        var dryRun = await afterCleanup.VacuumAsync(new Lakehouse.Delta.Maintenance.VacuumOptions { DryRun = true });
+        var vacuumed = await afterCleanup.VacuumAsync(new Lakehouse.Delta.Maintenance.VacuumOptions());
+        Assert.Equal(dryRun.Files.Count, vacuumed.Files.Count);
+        Assert.NotEmpty(vacuumed.Files);
+        foreach (var file in vacuumed.Files)
+        {
+            Assert.Null(await bed.ObjectStore.HeadAsync(file.StartsWith(LogStoreTestBed.TableRoot, StringComparison.Ordinal) ? file : $"{LogStoreTestBed.TableRoot}/{file}", default));
+        }
+
+        Assert.Equal(7, (await IdsAsync(afterCleanup, null)).Count);
     }
 
     [Theory]
