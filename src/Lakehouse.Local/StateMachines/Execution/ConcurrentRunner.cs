@@ -19,14 +19,24 @@ internal static class ConcurrentRunner
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(limit <= 0 ? count : Math.Min(limit, count));
         StatesError? first = null;
-        var tasks = new Task[count];
+        var tasks = Enumerable.Repeat(Task.CompletedTask, count).ToArray();
         for (var i = 0; i < count; i++)
         {
+            // Slots are taken in item order, so iterations start in array order (with MaxConcurrency 1 they run
+            // one after another in input order, as Step Functions does).
+            try
+            {
+                await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
             var index = i;
             tasks[i] = Task.Run(
                 async () =>
                 {
-                    await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
                     try
                     {
                         results[index] = await body(index, failFast.Token).ConfigureAwait(false);
