@@ -20,11 +20,17 @@ internal sealed partial class IngestFunction
         try
         {
             var definition = await _host.Pipelines.GetAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            var tables = definition.Sources.Select(s => s.Table).Distinct(StringComparer.Ordinal).ToList();
-            _host.Attribution.Set(context.RequestId, pipeline, tables.Count == 1 ? $"bronze/{tables[0]}" : "bronze", definition.Owner.Id, definition.Owner.Name ?? string.Empty, definition.Tags);
+            void Attribute(string stage) =>
+                _host.Attribution.Set(context.RequestId, pipeline, stage, definition.Owner.Id, definition.Owner.Name ?? string.Empty, definition.Tags);
+            Attribute("bronze");
             var service = new IngestionService(_host.Runtime, _landing, _landingBucket, definition);
             var result = await service.IngestAsync(objects, cancellationToken).ConfigureAwait(false);
             summary.Add(pipeline, result);
+            var tables = result.Commits.Select(c => c.Table).Concat(result.Skipped.Select(s => s.Table)).Distinct(StringComparer.Ordinal).ToList();
+            if (tables.Count == 1)
+            {
+                Attribute($"bronze/{tables[0]}");
+            }
 
             // Runs for every bronze version this event touched: new commits, and versions of skipped duplicates (so a
             // crash between commit and start is healed by the redelivery; the run id makes the start idempotent).

@@ -57,13 +57,32 @@ public sealed partial class IngestionService
 
     private async Task<SkippedFile?> AlreadyIngestedAsync(Snapshot? snapshot, PendingFile file, CancellationToken cancellationToken)
     {
-        if (snapshot?.GetAppTransactionVersion(file.Identity.AppId) is not null)
-        {
-            return new SkippedFile(file.Landed.Key, file.Source.Table, null, "already ingested (its txn app id is in the bronze table)");
-        }
+        var inSnapshot = snapshot?.GetAppTransactionVersion(file.Identity.AppId) is not null;
+        var version = await MarkerVersionAsync(file, cancellationToken);
+        return inSnapshot
+            ? new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (its txn app id is in the bronze table)")
+            : version is not null || await _runtime.Lake.HeadAsync(MarkerKey(file), cancellationToken) is not null
+                ? new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (ingested marker exists)")
+                : null;
+    }
 
-        var marker = await _runtime.Lake.HeadAsync(MarkerKey(file), cancellationToken);
-        return marker is null ? null : new SkippedFile(file.Landed.Key, file.Source.Table, null, "already ingested (ingested marker exists)");
+    /// <summary>The bronze version recorded in the object's ingested marker (so callers can re-trigger that version's run), or null.</summary>
+    private async Task<long?> MarkerVersionAsync(PendingFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await _runtime.Lake.OpenReadAsync(MarkerKey(file), cancellationToken);
+            var marker = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, IngestionJsonContext.Default.IngestedMarker, cancellationToken);
+            return marker?.Version;
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private string MarkerKey(PendingFile file) => $"{_runtime.Layout.IngestedMarkers(_pipeline.Name, file.Source.Name)}/{file.Identity.Hash}.json";

@@ -22,7 +22,8 @@ public sealed class PipelinePlannerTests
           - name: totals
             from: [orders]
             groupBy: [order_id]
-            aggregations: [{ name: n, expr: "count(*)" }]
+            aggregations:
+              - n: count(*)
         """;
 
     [Fact]

@@ -19,11 +19,11 @@ internal static class ConcurrentRunner
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(limit <= 0 ? count : Math.Min(limit, count));
         StatesError? first = null;
-        var tasks = new List<Task>(count);
+        var tasks = Enumerable.Repeat(Task.CompletedTask, count).ToArray();
         for (var i = 0; i < count; i++)
         {
-            // Slots are taken in item order before an iteration starts, so with MaxConcurrency 1 iterations run one
-            // after another in input order, as Step Functions does (the pipeline's dependency waves rely on it).
+            // Slots are taken in item order, so iterations start in array order (with MaxConcurrency 1 they run
+            // one after another in input order, as Step Functions does).
             try
             {
                 await gate.WaitAsync(failFast.Token).ConfigureAwait(false);
@@ -34,7 +34,7 @@ internal static class ConcurrentRunner
             }
 
             var index = i;
-            tasks.Add(Task.Run(
+            tasks[i] = Task.Run(
                 async () =>
                 {
                     try
@@ -51,7 +51,7 @@ internal static class ConcurrentRunner
                         gate.Release();
                     }
                 },
-                CancellationToken.None));
+                CancellationToken.None);
         }
 
         try
