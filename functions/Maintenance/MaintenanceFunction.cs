@@ -70,9 +70,17 @@ internal sealed partial class MaintenanceFunction
                 return new TableMaintenance(pipeline, layerName, table, null, 0, null);
             }
 
+            // Compact small files first (dataChange=false), then checkpoint that version, expire old log files and
+            // VACUUM with the table's retention (7 days by default; never forced below the safety check).
+            var optimized = await delta.OptimizeAsync(null, cancellationToken).ConfigureAwait(false);
             var checkpoint = await delta.CheckpointAsync(cancellationToken).ConfigureAwait(false);
             var deleted = await delta.CleanupExpiredLogsAsync(null, cancellationToken).ConfigureAwait(false);
-            return new TableMaintenance(pipeline, layerName, table, checkpoint.Version, deleted);
+            var vacuumed = await delta.VacuumAsync(null, cancellationToken).ConfigureAwait(false);
+            return new TableMaintenance(pipeline, layerName, table, checkpoint.Version, deleted)
+            {
+                FilesCompacted = optimized.FilesRemoved,
+                FilesVacuumed = vacuumed.Files.Count,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

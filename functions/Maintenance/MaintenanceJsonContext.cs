@@ -13,4 +13,11 @@ internal sealed partial class MaintenanceJsonContext : JsonSerializerContext;
 internal sealed record MaintenanceSummary(IReadOnlyList<TableMaintenance> Tables, int Failed);
 
 /// <summary>One table: the checkpoint version written, log files removed, or why it failed.</summary>
-internal sealed record TableMaintenance(string Pipeline, string Layer, string Table, long? CheckpointVersion, int LogFilesDeleted, string? Error = null);
+internal sealed record TableMaintenance(string Pipeline, string Layer, string Table, long? CheckpointVersion, int LogFilesDeleted, string? Error = null)
+{
+    /// <summary>Small files OPTIMIZE replaced.</summary>
+    public int FilesCompacted { get; init; }
+
+    /// <summary>Unreferenced files VACUUM deleted.</summary>
+    public int FilesVacuumed { get; init; }
+}
