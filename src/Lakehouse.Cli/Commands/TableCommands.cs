@@ -15,10 +15,15 @@ internal static class TableCommands
 {
     public static Command Build(CliContext context)
     {
-        var table = new Command("table", "Inspect Delta tables.");
+        var table = new Command("table", "Inspect and maintain Delta tables.");
         table.Subcommands.Add(Describe(context));
         table.Subcommands.Add(History(context));
         table.Subcommands.Add(Read(context));
+        foreach (var command in TableMaintenanceCommands.Build(context))
+        {
+            table.Subcommands.Add(command);
+        }
+
         return table;
     }
 
