@@ -77,6 +77,8 @@ public sealed class MapStateTests
     public async Task Execute_OneIterationFails_CancelsTheOthersAndFailsTheMap()
     {
         var cancelled = 0;
+        var started = 0;
+        var completed = 0;
         var handler = TaskHandler.From(async (input, _, ct) =>
         {
             if (input!["i"]!.GetValue<int>() == 0)
@@ -85,9 +87,11 @@ public sealed class MapStateTests
                 throw new TaskFailedException("Table.Broken", "item 0");
             }
 
+            Interlocked.Increment(ref started);
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
+                Interlocked.Increment(ref completed);
             }
             catch (OperationCanceledException)
             {
@@ -104,7 +108,9 @@ public sealed class MapStateTests
         Assert.Equal(ExecutionStatus.Failed, result.Status);
         Assert.Equal("Table.Broken", result.Error);
         Assert.Equal("item 0", result.Cause);
-        Assert.Equal(3, Volatile.Read(ref cancelled));
+        // Iterations already running are cancelled; iterations not yet started when item 0 failed never start.
+        Assert.Equal(Volatile.Read(ref started), Volatile.Read(ref cancelled));
+        Assert.Equal(0, Volatile.Read(ref completed));
         Assert.Contains(result.History, e => e.Type == ExecutionEventType.MapIterationFailed && e.MapIndex == 0);
     }
 
