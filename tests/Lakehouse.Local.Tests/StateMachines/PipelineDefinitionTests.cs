@@ -122,6 +122,20 @@ public sealed class PipelineDefinitionTests
     }
 
     [Fact]
+    public async Task Execute_StorageOutcomeUnknown_IsRetriedBecauseStepsAreIdempotent()
+    {
+        // An S3/DynamoDB timeout whose outcome is unknown: the retried step re-reads its watermark and finds out.
+        _transform.Fail("orders", 1, () => new TaskFailedException("Lakehouse.StorageOutcomeUnknown", "PUT of _delta_log/00000000000000000007.json timed out"));
+
+        var result = await RunAsync(Input(["orders"], []));
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(2, _transform.Tables("silver").Count(t => t == "orders"));
+        var retry = Assert.Single(result.History, e => e.Type == ExecutionEventType.RetryScheduled);
+        Assert.Equal("Lakehouse.StorageOutcomeUnknown", retry.Error);
+    }
+
+    [Fact]
     public async Task Execute_CommitConflictTwice_RetriesWithJitteredBackoffThenSucceeds()
     {
         _transform.Fail("orders", 2, () => new CommitConflictException("Delta table s3://lake/retail/silver/orders: version 7 was committed concurrently."));
