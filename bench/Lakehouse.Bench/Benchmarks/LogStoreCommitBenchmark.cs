@@ -16,7 +16,7 @@ namespace Lakehouse.Bench.Benchmarks;
 /// latest version, try the next; after a lost race read the winners (the conflict check), back off with jitter, retry.
 /// Latency is per successful commit, from the snapshot load to Committed, lost races included. Every 10th commit writes
 /// <c>_last_checkpoint</c> (as Delta's post-commit checkpoint would), outside the measured latency.
-/// <c>--opt store=dynamodb|s3</c> picks <see cref="DynamoDbLogStore"/> or <see cref="S3ConditionalLogStore"/>.
+/// <c>--opt store=dynamodb|s3</c> picks <see cref="DynamoDbLogStore"/> or <see cref="PutIfAbsentLogStore"/> over S3.
 /// </summary>
 internal sealed class LogStoreCommitBenchmark : IBenchmark
 {

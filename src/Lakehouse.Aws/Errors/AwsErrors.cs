@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using Lakehouse.Delta.Storage;
 
 namespace Lakehouse.Aws.Errors;
 

@@ -12,7 +12,7 @@ namespace Lakehouse.Aws.LogStores;
 /// </summary>
 /// <remarks>
 /// One table must never mix coordinators: a table written through this store must not also be written with
-/// <see cref="S3ConditionalLogStore"/> (or delta-rs with conditional puts), since those writers do not see DynamoDB
+/// <see cref="PutIfAbsentLogStore"/> over S3 (or delta-rs with conditional puts), since those writers do not see DynamoDB
 /// claims whose copy is still pending. Every writer of the table must use the same DynamoDB table and tablePath scheme.
 /// Unlike Spark, the copy to N.json is a put-if-absent, so an expired entry (TTL) can never lead to an overwritten commit.
 /// </remarks>

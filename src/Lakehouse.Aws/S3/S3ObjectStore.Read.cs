@@ -37,7 +37,7 @@ public sealed partial class S3ObjectStore
     /// One ranged GET streamed into <paramref name="buffer"/>; returns the bytes read (fewer only at the end of the
     /// object). Throws <see cref="ObjectNotFoundException"/> when the object is absent.
     /// </summary>
-    internal async Task<int> ReadIntoAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    public async ValueTask<int> ReadIntoAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         using var response = await GetAsync(key, new ByteRange(offset, offset + buffer.Length - 1), cancellationToken).ConfigureAwait(false)
             ?? throw new ObjectNotFoundException(Describe(key));
@@ -61,16 +61,6 @@ public sealed partial class S3ObjectStore
         }
 
         return filled;
-    }
-
-    /// <summary>
-    /// Opens <paramref name="key"/> for random access by the Parquet reader (footer first, then one ranged GET per
-    /// column chunk). One HEAD fixes the length; throws <see cref="ObjectNotFoundException"/> when absent.
-    /// </summary>
-    public async Task<S3RandomAccessSource> OpenRandomAccessAsync(string key, CancellationToken cancellationToken)
-    {
-        var head = await HeadAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new ObjectNotFoundException(Describe(key));
-        return new S3RandomAccessSource(this, key, head.Size);
     }
 
     /// <summary>Reads a whole (small) object into memory, e.g. a commit file; null when it does not exist.</summary>

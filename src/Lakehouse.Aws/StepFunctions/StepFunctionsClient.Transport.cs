@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Lakehouse.Aws.Errors;
+using Lakehouse.Delta.Storage;
 
 namespace Lakehouse.Aws.StepFunctions;
 

@@ -60,18 +60,24 @@ public sealed class FileSystemObjectStore : IObjectStore
 
     public async Task<ReadOnlyMemory<byte>> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var buffer = new byte[length];
+        var read = await ReadIntoAsync(key, offset, buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.AsMemory(0, read);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> ReadIntoAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var path = FullPath(key);
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
-            var available = Math.Max(0, Math.Min(length, RandomAccess.GetLength(handle) - offset));
-            var buffer = new byte[available];
             var read = 0;
             while (read < buffer.Length)
             {
-                var n = await RandomAccess.ReadAsync(handle, buffer.AsMemory(read), offset + read, cancellationToken).ConfigureAwait(false);
+                var n = await RandomAccess.ReadAsync(handle, buffer[read..], offset + read, cancellationToken).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -80,7 +86,7 @@ public sealed class FileSystemObjectStore : IObjectStore
                 read += n;
             }
 
-            return buffer.AsMemory(0, read);
+            return read;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -30,6 +30,19 @@ public interface IObjectStore
     /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/> (fewer only at the end of the object).</summary>
     Task<ReadOnlyMemory<byte>> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads up to <c>buffer.Length</c> bytes at <paramref name="offset"/> into <paramref name="buffer"/> and returns how
+    /// many were read (fewer only at the end of the object). This is the Parquet reader's path (one call per column
+    /// chunk); the default copies <see cref="ReadRangeAsync"/>, stores that can fill the caller's buffer directly
+    /// (filesystem, S3) override it to save the copy.
+    /// </summary>
+    async ValueTask<int> ReadIntoAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var chunk = await ReadRangeAsync(key, offset, buffer.Length, cancellationToken).ConfigureAwait(false);
+        chunk.CopyTo(buffer);
+        return chunk.Length;
+    }
+
     /// <summary>Writes (or replaces) the object with everything read from <paramref name="content"/>, streamed.</summary>
     Task PutAsync(string key, Stream content, CancellationToken cancellationToken);
 

@@ -2,7 +2,10 @@ using Lakehouse.Parquet;
 
 namespace Lakehouse.Delta.Storage;
 
-/// <summary>An <see cref="IRandomAccessSource"/> over one object of an <see cref="IObjectStore"/> (ranged reads: S3 GET with Range).</summary>
+/// <summary>
+/// An <see cref="IRandomAccessSource"/> over one object of an <see cref="IObjectStore"/>: every read is one
+/// <see cref="IObjectStore.ReadIntoAsync"/> (a ranged GET on S3, a positional read on disk) into the caller's buffer.
+/// </summary>
 public sealed class ObjectRandomAccessSource : IRandomAccessSource
 {
     private readonly IObjectStore _store;
@@ -39,14 +42,13 @@ public sealed class ObjectRandomAccessSource : IRandomAccessSource
         var done = 0;
         while (done < buffer.Length)
         {
-            var chunk = await _store.ReadRangeAsync(_key, offset + done, buffer.Length - done, ct).ConfigureAwait(false);
-            if (chunk.Length == 0)
+            var read = await _store.ReadIntoAsync(_key, offset + done, buffer[done..], ct).ConfigureAwait(false);
+            if (read == 0)
             {
                 throw new ObjectNotFoundException($"{Name} (range {offset + done}..{offset + buffer.Length} is beyond the end; the object changed or is truncated)");
             }
 
-            chunk.CopyTo(buffer[done..]);
-            done += chunk.Length;
+            done += read;
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class GoldenTablesOnS3Tests(MotoServerFixture moto)
             await store.PutAsync(root + "/" + Path.GetRelativePath(local, file).Replace('\\', '/'), content, default);
         }
 
-        var onS3 = await DeltaTable.OpenAsync(store, root, new S3ConditionalLogStore(store, root));
+        var onS3 = await DeltaTable.OpenAsync(store, root, new PutIfAbsentLogStore(store, root));
         var onDisk = DeltaTable.ForPath(new FileSystemObjectStore(local), string.Empty);
 
         var snapshot = await onS3.GetSnapshotAsync();

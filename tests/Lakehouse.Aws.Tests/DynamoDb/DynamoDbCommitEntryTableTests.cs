@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Lakehouse.Aws.DynamoDb;
 using Lakehouse.Aws.Errors;
 using Lakehouse.Aws.Tests.Faults;
+using Lakehouse.Delta.Storage;
 using Lakehouse.Testing.Aws;
 
 namespace Lakehouse.Aws.Tests.DynamoDb;

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Lakehouse.Aws.Errors;
+using Lakehouse.Delta.Storage;
 
 namespace Lakehouse.Aws.Tests.Errors;
 

@@ -56,7 +56,7 @@ internal sealed class LogStoreTestBed : IDisposable
     public DynamoDbLogStore DynamoStore(IObjectStore? store = null, ICommitEntryTable? entries = null) =>
         new DynamoDbLogStoreFactory(entries ?? Entries, Options).Create(store ?? ObjectStore, TableRoot);
 
-    public S3ConditionalLogStore ConditionalStore(IObjectStore? store = null) => new(store ?? ObjectStore, TableRoot);
+    public PutIfAbsentLogStore ConditionalStore(IObjectStore? store = null) => new(store ?? ObjectStore, TableRoot);
 
     public FaultyObjectStore FaultyStore() => new(ObjectStore);
 

@@ -1,4 +1,4 @@
-namespace Lakehouse.Aws.Errors;
+namespace Lakehouse.Delta.Storage;
 
 /// <summary>
 /// A mutating call (put, conditional put, claim) failed in a way that leaves its outcome unknown: a timeout, a dropped

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using Lakehouse.Delta.Storage;
+namespace Lakehouse.Delta.Storage;
 
-namespace Lakehouse.Aws.LogStores;
-
-/// <summary>Where the commit files of one table live (<c>&lt;root&gt;/_delta_log/%020d.json</c>) and how to find the newest.</summary>
-internal sealed class DeltaLogLayout
+/// <summary>
+/// Where the commit files of one table live (<c>&lt;root&gt;/_delta_log/%020d.json</c>) and how to find the newest:
+/// the shared helper of every <see cref="ILogStore"/> (put-if-absent here, DynamoDB-coordinated in Lakehouse.Aws).
+/// </summary>
+public sealed class DeltaLogLayout
 {
     private const int VersionDigits = 20;
 
+    /// <summary>The layout of the table rooted at <paramref name="tableRoot"/> (a store key, "" for the store root).</summary>
     public DeltaLogLayout(string tableRoot)
     {
         ArgumentNullException.ThrowIfNull(tableRoot);

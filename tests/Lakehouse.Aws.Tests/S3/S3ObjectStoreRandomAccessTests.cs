@@ -7,7 +7,7 @@ using Lakehouse.Testing.Aws;
 namespace Lakehouse.Aws.Tests.S3;
 
 [Collection("moto")]
-public sealed class S3RandomAccessSourceTests(MotoServerFixture moto)
+public sealed class S3ObjectStoreRandomAccessTests(MotoServerFixture moto)
 {
     [Fact]
     public async Task ParquetReader_OverRangedS3Gets_ReadsTheSameRowsAsFromDisk()
@@ -22,7 +22,7 @@ public sealed class S3RandomAccessSourceTests(MotoServerFixture moto)
             await store.PutAsync("t/part 0.parquet", file, default);
         }
 
-        var source = await store.OpenRandomAccessAsync("t/part 0.parquet", default);
+        var source = await ObjectRandomAccessSource.OpenAsync(store, "t/part 0.parquet", knownLength: null, default);
         await using var fromS3 = await ParquetFileReader.OpenAsync(source);
         using var fromDisk = ParquetFileReader.Open(local);
 
@@ -34,14 +34,32 @@ public sealed class S3RandomAccessSourceTests(MotoServerFixture moto)
     }
 
     [Fact]
-    public async Task OpenRandomAccess_OfAMissingObject_ThrowsObjectNotFound()
+    public async Task OpenAsync_OfAMissingS3Object_ThrowsObjectNotFound()
     {
         using var client = moto.CreateS3Client();
         var bucket = MotoServerFixture.UniqueName("parquet");
         await client.PutBucketAsync(bucket);
 
-        var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => new S3ObjectStore(client, new S3ObjectStoreOptions(bucket)).OpenRandomAccessAsync("nope.parquet", default));
+        var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => ObjectRandomAccessSource.OpenAsync(new S3ObjectStore(client, new S3ObjectStoreOptions(bucket)), "nope.parquet", knownLength: null, default));
         Assert.Equal($"s3://{bucket}/nope.parquet", error.Location);
+    }
+
+    [Fact]
+    public async Task ReadIntoAsync_PastTheEnd_ReturnsOnlyTheBytesThatExist()
+    {
+        using var client = moto.CreateS3Client();
+        var bucket = MotoServerFixture.UniqueName("parquet");
+        await client.PutBucketAsync(bucket);
+        IObjectStore store = new S3ObjectStore(client, new S3ObjectStoreOptions(bucket));
+        await store.PutAsync("k", new MemoryStream("0123456789"u8.ToArray()), default);
+
+        var buffer = new byte[8];
+        var tail = await store.ReadIntoAsync("k", 6, buffer, default);
+        var beyond = await store.ReadIntoAsync("k", 10, buffer, default);
+
+        Assert.Equal(4, tail);
+        Assert.Equal("6789"u8.ToArray(), buffer[..4]);
+        Assert.Equal(0, beyond);
     }
 
     private static async Task<List<string>> RowsAsync(ParquetFileReader reader)
