@@ -56,8 +56,8 @@ public static class CliApp
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             // Parse errors: one line and a pointer to --help, instead of the whole help text.
-            await context.Error.WriteLineAsync("error: " + OneLine(string.Join(" ", parse.Errors.Select(e => e.Message)))).ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"Run '{CommandPath(parse)} --help' for usage.").ConfigureAwait(false);
+            var messages = string.Join(" ", parse.Errors.Select(e => e.Message));
+            await context.Error.WriteLineAsync($"error: {OneLine(messages)} See '{CommandPath(parse)} --help'.").ConfigureAwait(false);
             return 1;
         }
 

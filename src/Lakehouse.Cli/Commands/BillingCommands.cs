@@ -32,6 +32,7 @@ internal static class BillingCommands
             }
 
             var rateText = parse.GetValue(rates) ?? context.Environment("LAKEHOUSE_BILLING_RATES");
+            var rateTable = rateText is null ? BillingRates.Default : BillingRates.Parse(rateText);
             var settings = AwsTargetSettings.Bind(parse, context.Environment);
             IReadOnlyList<BillingFile> files;
             Func<string, string> where;
@@ -41,13 +42,13 @@ internal static class BillingCommands
                 var logsBucket = settings.Logs ?? throw new CliUsageException("'billing run' against AWS needs the logs bucket: pass --logs s3://bucket[/prefix] or set LOGS_BUCKET.");
                 using var target = new AwsTarget(settings);
                 var logs = target.Store(logsBucket);
-                files = await RunAsync(target.Usage(), logs, settings.LogPrefix, target.Time, day, rateText, ct);
+                files = await RunAsync(target.Usage(), logs, settings.LogPrefix, target.Time, day, rateTable, ct);
                 where = logs.Describe;
             }
             else
             {
                 var ws = new LocalWorkspace(parse.GetValue(workspace) ?? Directory.GetCurrentDirectory());
-                files = await RunAsync(ws, day, rateText, ct);
+                files = await RunAsync(ws.Usage, ws.Logs, string.Empty, ws.Time, day, rateTable, ct);
                 where = key => Path.Combine(ws.LogsDirectory, key);
             }
 
@@ -69,12 +70,9 @@ internal static class BillingCommands
     }
 
     /// <summary>Bills a local workspace: usage under the lake's <c>_usage/</c>, CSVs under <c>logs/billable-usage/csv/</c>.</summary>
-    public static Task<IReadOnlyList<BillingFile>> RunAsync(LocalWorkspace ws, DateOnly? day, string? rates, CancellationToken cancellationToken) =>
-        RunAsync(ws.Usage, ws.Logs, string.Empty, ws.Time, day, rates, cancellationToken);
+    public static Task<IReadOnlyList<BillingFile>> RunAsync(LocalWorkspace ws, DateOnly? day, CancellationToken cancellationToken) =>
+        RunAsync(ws.Usage, ws.Logs, string.Empty, ws.Time, day, BillingRates.Default, cancellationToken);
 
-    private static Task<IReadOnlyList<BillingFile>> RunAsync(IUsageStore usage, IObjectStore logs, string logPrefix, TimeProvider time, DateOnly? day, string? rates, CancellationToken cancellationToken)
-    {
-        var job = new BillingJob(usage, logs, new BillingOptions(logPrefix, rates is null ? BillingRates.Default : BillingRates.Parse(rates)), time);
-        return job.RunAsync(day, cancellationToken);
-    }
+    private static Task<IReadOnlyList<BillingFile>> RunAsync(IUsageStore usage, IObjectStore logs, string logPrefix, TimeProvider time, DateOnly? day, BillingRates rates, CancellationToken cancellationToken) =>
+        new BillingJob(usage, logs, new BillingOptions(logPrefix, rates), time).RunAsync(day, cancellationToken);
 }

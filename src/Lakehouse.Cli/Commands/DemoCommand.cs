@@ -58,7 +58,7 @@ internal static class DemoCommand
             }
 
             var today = DateOnly.FromDateTime(session.Workspace.Time.GetUtcNow().UtcDateTime);
-            var bills = await BillingCommands.RunAsync(workspace, today, null, ct);
+            var bills = await BillingCommands.RunAsync(workspace, today, ct);
             console.WriteLine();
             await PrintTablesAsync(console, session, ct);
             await PrintExpectationsAsync(console, session, ct);

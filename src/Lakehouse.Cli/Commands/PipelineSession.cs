@@ -77,6 +77,8 @@ internal sealed class PipelineSession : IDisposable
 
     private static async Task<PipelineSession> OpenAwsAsync(AwsTargetSettings settings, string definition, string command, CancellationToken cancellationToken)
     {
+        _ = settings.RequireLanding(command);
+        _ = settings.RequireLake(command);
         var target = new AwsTarget(settings);
         try
         {
