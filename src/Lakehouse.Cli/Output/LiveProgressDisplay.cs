@@ -32,7 +32,7 @@ internal sealed class LiveProgressDisplay : ProgressDisplay
 
                 bar.MaxValue = Math.Max(1, total);
                 bar.Value = done;
-                var detail = item.Length > 60 ? "…" + item[^59..] : item;
+                var detail = item.Length > 40 ? "…" + item[^39..] : item;
                 bar.Description = $"{Markup.Escape(task)} [grey]{Markup.Escape(detail)}[/]";
             }
         }

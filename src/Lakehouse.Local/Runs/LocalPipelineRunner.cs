@@ -17,6 +17,7 @@ public sealed class LocalPipelineRunner
     private readonly IWorkspace _workspace;
     private readonly PipelineDefinition _pipeline;
     private readonly UsageRecorder _usage;
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
 
     public LocalPipelineRunner(IWorkspace workspace, PipelineDefinition pipeline, TransformInvoker transform)
     {
@@ -53,15 +54,26 @@ public sealed class LocalPipelineRunner
 
     /// <summary>
     /// Ingests every new file, then runs the transforms when bronze changed (or always with <paramref name="forceTransforms"/>).
-    /// Running again with no new files changes nothing.
+    /// Running again with no new files changes nothing. A runner remembers the objects it handled (ingested, skipped or
+    /// quarantined), so its later runs (<c>lakehouse watch</c>) neither re-read nor re-report them; an object with new
+    /// content (a new ETag) is new. Not thread-safe: one run at a time.
     /// </summary>
     public async Task<LocalRunResult> RunAsync(bool forceTransforms, CancellationToken cancellationToken)
     {
-        var landed = await ListLandedAsync(cancellationToken);
+        var landed = (await ListLandedAsync(cancellationToken)).Where(o => !_settled.Contains(Settled(o))).ToList();
         var service = new IngestionService(_workspace.Runtime, _workspace.Landing, _workspace.LandingName, _pipeline) { Progress = IngestionProgress };
         var ingestion = landed.Count == 0
             ? new IngestionResult([], [], [], [])
             : await _usage.MeasureAsync(UsageKind.Ingest, "local-ingest", "bronze", () => service.IngestAsync(landed, cancellationToken));
+
+        var handled = ingestion.Ingested.Select(f => f.Key)
+            .Concat(ingestion.Skipped.Select(f => f.Key))
+            .Concat(ingestion.Quarantined.Select(f => f.Key))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var o in landed.Where(o => handled.Contains(o.Key)))
+        {
+            _settled.Add(Settled(o));
+        }
 
         if (ingestion.Commits.Count == 0 && !forceTransforms)
         {
@@ -78,6 +90,8 @@ public sealed class LocalPipelineRunner
         var (execution, _) = await Orchestrator.RunAsync(PipelinePlanner.Plan(_pipeline, runId, trigger), cancellationToken);
         return new LocalRunResult(ingestion, runId, execution);
     }
+
+    private static string Settled(LandedObject o) => $"{o.Key}\n{o.ETag}\n{o.Size}";
 
     /// <summary>Copies a local file into the landing store under <paramref name="sourceName"/>'s path (an S3 upload on AWS).</summary>
     public async Task<string> DropAsync(string file, string sourceName, CancellationToken cancellationToken)

@@ -80,6 +80,28 @@ public sealed class AwsPipelineCommandsTests(MotoServerFixture moto)
     }
 
     [Fact]
+    public async Task Watch_OnS3_PicksUpAnObjectUploadedWhileItRuns_AndReportsAQuarantinedObjectOnce()
+    {
+        using var bed = await AwsBed.CreateAsync(moto);
+        using var dir = new TempDirectory("cli-aws-watch");
+
+        using var watch = CliProcess.Start(dir.Path, bed.FunctionEnvironment("s3"), "watch", "retail", "--interval", "0.5");
+        Assert.True(
+            await CliProcess.EventuallyAsync(() => watch.Output.Contains($"watching s3://{bed.Landing}", StringComparison.Ordinal), TimeSpan.FromSeconds(60)),
+            watch.Output + watch.Error);
+        await bed.PutAsync(bed.Landing, "retail/orders/late.csv", "order_id,customer_id,status,amount,ordered_at\n900,3,placed,12.50,2026-11-22 10:00:00\n"u8.ToArray());
+        await bed.PutAsync(bed.Landing, "retail/orders/broken.csv.gz", [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]);
+
+        Assert.True(
+            await CliProcess.EventuallyAsync(() => watch.Output.Contains("bronze orders_bronze: version 0", StringComparison.Ordinal) && watch.Output.Contains("Succeeded", StringComparison.Ordinal)
+                && watch.Output.Contains("quarantined: retail/orders/broken.csv.gz", StringComparison.Ordinal), TimeSpan.FromSeconds(90)),
+            watch.Output + watch.Error);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a few more polls, which must not report the broken object again
+        Assert.Equal(1, watch.Output.Split('\n').Count(l => l.StartsWith("quarantined: retail/orders/broken.csv.gz", StringComparison.Ordinal)));
+        Assert.Contains(await bed.KeysAsync(bed.Lake, "retail/bronze/orders_bronze/_delta_log/"), k => k.EndsWith("00000000000000000000.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_WithALandingBucketButNoLakeBucket_ExitsNonZeroWithOneLineSayingWhatToPass()
     {
         using var bed = await AwsBed.CreateAsync(moto);
