@@ -6,7 +6,8 @@ namespace Lakehouse.Cli.Targets;
 /// <summary>
 /// The AWS target of one command: the <see cref="TargetOptions"/>, else the environment variables the Lambda functions
 /// read (LAKE_BUCKET, LANDING_BUCKET, LOGS_BUCKET, LOG_PREFIX, COMMIT_COORDINATOR, DELTA_LOG_TABLE, USAGE_TABLE,
-/// AWS_ENDPOINT_URL, AWS_REGION). Every location is optional here; each command says which it needs.
+/// AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION, then the shared-config profile's region). Every location is
+/// optional here; each command says which it needs.
 /// </summary>
 internal sealed record AwsTargetSettings
 {
@@ -70,11 +71,18 @@ internal sealed record AwsTargetSettings
             Logs = logs is null ? null : logs with { Prefix = string.Empty },
             LogPrefix = logPrefix,
             Endpoint = endpoint,
-            Region = Value(TargetOptions.Region, "AWS_REGION", "AWS_DEFAULT_REGION") ?? "us-east-1",
+            Region = Value(TargetOptions.Region, "AWS_REGION", "AWS_DEFAULT_REGION") ?? ProfileRegion(environment) ?? "us-east-1",
             Coordinator = coordinator,
             DeltaLogTable = Value(TargetOptions.DeltaLogTable, "DELTA_LOG_TABLE") ?? global::Lakehouse.Aws.DynamoDb.DeltaLogTable.DefaultName,
             UsageTable = Value(TargetOptions.UsageTable, "USAGE_TABLE"),
         };
+    }
+
+    /// <summary>The region of the shared-config profile (AWS_PROFILE, else <c>default</c>), as the AWS CLI uses it; read from the files only.</summary>
+    private static string? ProfileRegion(Func<string, string?> environment)
+    {
+        var chain = new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain();
+        return chain.TryGetProfile(environment("AWS_PROFILE") ?? "default", out var profile) ? profile.Region?.SystemName : null;
     }
 
     /// <summary>The lake bucket, or a usage error naming the option and variable.</summary>

@@ -35,7 +35,7 @@ internal static class TargetOptions
 
     public static readonly Option<string?> Region = new("--region")
     {
-        Description = "AWS region (env AWS_REGION, AWS_DEFAULT_REGION; default us-east-1).",
+        Description = "AWS region (env AWS_REGION, AWS_DEFAULT_REGION, else the profile's region in ~/.aws/config; default us-east-1).",
         Recursive = true,
     };
 

@@ -56,7 +56,8 @@ public sealed class AwsTargetSettingsTests
     [Fact]
     public void Bind_WithNothingSet_IsTheLambdaDefaultsAndNoAwsLocation()
     {
-        var settings = Bind([]);
+        // A profile that no shared config file has, so the machine's own ~/.aws/config cannot change the default region.
+        var settings = Bind(new() { ["AWS_PROFILE"] = "lakehouse-tests-no-such-profile" });
 
         Assert.False(settings.Any);
         Assert.Equal(CommitCoordinator.DynamoDb, settings.Coordinator);
