@@ -1,9 +1,9 @@
-using Lakehouse.Delta;
-using Lakehouse.Delta.Storage;
+using System.CommandLine;
+using Lakehouse.Cli.Output;
 
 namespace Lakehouse.Cli;
 
-/// <summary>What commands need from their environment: output writers and how a table location becomes a store.</summary>
+/// <summary>What commands need from their environment: output writers, environment variables and whether a person watches.</summary>
 public sealed class CliContext
 {
     public CliContext(TextWriter output, TextWriter error)
@@ -16,17 +16,12 @@ public sealed class CliContext
 
     public TextWriter Error { get; }
 
-    /// <summary>Opens the table at a location: a local directory by default (backends replace this to add s3:// and others).</summary>
-    public Func<string, CancellationToken, Task<DeltaTable>> OpenTable { get; init; } = OpenLocalAsync;
+    /// <summary>Reads environment variables (the AWS target's fallbacks); the process environment by default.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
-    private static Task<DeltaTable> OpenLocalAsync(string location, CancellationToken cancellationToken)
-    {
-        var path = location.StartsWith("file://", StringComparison.Ordinal) ? new Uri(location).LocalPath : location;
-        if (!Directory.Exists(path))
-        {
-            throw new DirectoryNotFoundException($"No directory at {Path.GetFullPath(path)}. Pass the path of a Delta table's root folder.");
-        }
+    /// <summary>True when <see cref="Output"/> is the console on an interactive terminal: progress is drawn as live bars then.</summary>
+    public bool IsTerminal { get; init; }
 
-        return DeltaTable.OpenAsync(new FileSystemObjectStore(path), string.Empty, cancellationToken: cancellationToken);
-    }
+    /// <summary>How this command shows progress: live bars, plain lines, or nothing with <c>--no-progress</c>.</summary>
+    internal ProgressDisplay Progress(ParseResult parse) => ProgressDisplay.For(this, parse.GetValue(CliApp.NoProgress));
 }

@@ -17,9 +17,16 @@ public sealed class AwsClients : IDisposable
     private readonly Lazy<StepFunctionsClient> _stepFunctions;
 
     public AwsClients(FunctionSettings settings)
+        : this(settings, new EnvironmentVariablesAWSCredentials())
+    {
+    }
+
+    /// <summary>Clients signing with <paramref name="credentials"/> (the CLI passes the SDK's default credential chain).</summary>
+    public AwsClients(FunctionSettings settings, AWSCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Credentials = new EnvironmentVariablesAWSCredentials();
+        ArgumentNullException.ThrowIfNull(credentials);
+        Credentials = credentials;
         var endpoint = settings.EndpointOverride?.ToString();
         _s3 = new(() =>
         {

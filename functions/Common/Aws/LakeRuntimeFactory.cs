@@ -19,8 +19,16 @@ public static class LakeRuntimeFactory
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clients);
+        return Create(settings, clients, Store(clients, settings.LakeBucket), logging, time);
+    }
+
+    /// <summary>The runtime over <paramref name="lake"/> (any bucket and prefix) with the coordinator of <paramref name="settings"/>.</summary>
+    public static LakehouseRuntime Create(FunctionSettings settings, AwsClients clients, IObjectStore lake, ILoggerFactory logging, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(logging);
-        var lake = Store(clients, settings.LakeBucket);
         ILogStoreFactory logStores = settings.Coordinator switch
         {
             CommitCoordinator.DynamoDb => new DynamoDbLogStoreFactory(

@@ -68,7 +68,7 @@ internal static class AwsErrors
         {
             "AccessDenied" or "AccessDeniedException" => "Check the IAM policy of the caller for this bucket/table.",
             "NoSuchBucket" => "Create the bucket or fix the bucket name in the configuration.",
-            "ResourceNotFoundException" => "Create the DynamoDB table (DeltaLogTable.CreateAsync) or fix the table name in the configuration.",
+            "ResourceNotFoundException" => "Create the DynamoDB table (the SAM template does; or DeltaLogTable.EnsureCreatedAsync) or fix the table name in the configuration (DELTA_LOG_TABLE / --delta-log-table, USAGE_TABLE / --usage-table).",
             _ => "Check the request and the AWS configuration (region, endpoint, credentials).",
         };
         return new AwsStorageException($"{operation} failed: {Describe(exception)}. {hint}", code, exception);

@@ -4,6 +4,7 @@ using Lakehouse.Cli.Demo;
 using Lakehouse.Cli.Output;
 using Lakehouse.Delta;
 using Lakehouse.Local.StateMachines;
+using Lakehouse.Local.Workspaces;
 using Lakehouse.Pipelines.EventLog;
 using Lakehouse.Pipelines.Lake;
 using Spectre.Console;
@@ -33,7 +34,9 @@ internal static class DemoCommand
             var definition = Path.Combine(root, "pipelines", "retail.yaml");
             Directory.CreateDirectory(Path.GetDirectoryName(definition)!);
             await File.WriteAllTextAsync(definition, SamplePipeline(), ct);
-            var session = await LocalSession.OpenAsync(definition, root, ct);
+            using var session = await PipelineSession.OpenLocalAsync(definition, root, ct);
+            var workspace = (LocalWorkspace)session.Workspace;
+            var progress = context.Progress(parse);
             console.WriteLine($"Workspace {root} with pipeline '{session.Pipeline.Name}' ({definition})");
 
             for (var drop = 1; drop <= 2; drop++)
@@ -46,7 +49,7 @@ internal static class DemoCommand
 
                 console.WriteLine();
                 console.WriteLine($"Drop {drop}: files landed, running the pipeline");
-                var result = await session.Runner.RunAsync(forceTransforms: false, ct);
+                var result = await session.RunAsync(progress, forceTransforms: false, ct);
                 RunSummaryPrinter.Print(console, result);
                 if (result.Execution is { Status: not ExecutionStatus.Succeeded })
                 {
@@ -55,22 +58,22 @@ internal static class DemoCommand
             }
 
             var today = DateOnly.FromDateTime(session.Workspace.Time.GetUtcNow().UtcDateTime);
-            var bills = await BillingCommands.RunAsync(session.Workspace, today, null, ct);
+            var bills = await BillingCommands.RunAsync(workspace, today, ct);
             console.WriteLine();
             await PrintTablesAsync(console, session, ct);
             await PrintExpectationsAsync(console, session, ct);
             console.WriteLine();
-            console.WriteLine($"Landing folder:   {session.Workspace.LandingDirectory}");
-            console.WriteLine($"Delta tables:     {Path.Combine(session.Workspace.LakeDirectory, session.Pipeline.Name)}/{{bronze,silver,gold}}/<table>");
-            console.WriteLine($"Event log:        {Path.Combine(session.Workspace.LakeDirectory, session.Runtime().Layout.EventLog(session.Pipeline.Name))}");
-            console.WriteLine($"Quarantine:       {Path.Combine(session.Workspace.LakeDirectory, session.Pipeline.Name, "_quarantine")}");
+            console.WriteLine($"Landing folder:   {workspace.LandingDirectory}");
+            console.WriteLine($"Delta tables:     {Path.Combine(workspace.LakeDirectory, session.Pipeline.Name)}/{{bronze,silver,gold}}/<table>");
+            console.WriteLine($"Event log:        {Path.Combine(workspace.LakeDirectory, workspace.Runtime.Layout.EventLog(session.Pipeline.Name))}");
+            console.WriteLine($"Quarantine:       {Path.Combine(workspace.LakeDirectory, session.Pipeline.Name, "_quarantine")}");
             foreach (var b in bills)
             {
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Billing CSV:      {Path.Combine(session.Workspace.LogsDirectory, b.Key)} ({b.Rows} rows, {b.TotalDbus} units)"));
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Billing CSV:      {Path.Combine(workspace.LogsDirectory, b.Key)} ({b.Rows} rows, {b.TotalDbus} units)"));
             }
 
             console.WriteLine();
-            console.WriteLine($"Next: lakehouse table read {Path.Combine(session.Workspace.LakeDirectory, session.Pipeline.Name, "gold", "daily_sales")} --format table");
+            console.WriteLine($"Next: lakehouse table read {Path.Combine(workspace.LakeDirectory, session.Pipeline.Name, "gold", "daily_sales")} --format table");
             console.WriteLine($"      lakehouse drop <file.csv> --pipeline retail --source orders --workspace {root}");
             return 0;
         });
@@ -85,7 +88,7 @@ internal static class DemoCommand
         return reader.ReadToEnd();
     }
 
-    private static async Task PrintTablesAsync(IAnsiConsole console, LocalSession session, CancellationToken ct)
+    private static async Task PrintTablesAsync(IAnsiConsole console, PipelineSession session, CancellationToken ct)
     {
         var grid = new Table().AddColumns("layer", "table", "version", "rows", "files");
         var tables = session.Pipeline.Sources.Select(s => (MedallionLayer.Bronze, s.Table))
@@ -112,7 +115,7 @@ internal static class DemoCommand
         console.Write(grid);
     }
 
-    private static async Task PrintExpectationsAsync(IAnsiConsole console, LocalSession session, CancellationToken ct)
+    private static async Task PrintExpectationsAsync(IAnsiConsole console, PipelineSession session, CancellationToken ct)
     {
         var log = session.Workspace.Runtime.Table(session.Workspace.Runtime.Layout.EventLog(session.Pipeline.Name));
         if (!await log.ExistsAsync(ct))
@@ -147,6 +150,4 @@ internal static class DemoCommand
         console.WriteLine("Expectations (from the event log):");
         console.Write(grid);
     }
-
-    private static Lakehouse.Pipelines.Lake.LakehouseRuntime Runtime(this LocalSession session) => session.Workspace.Runtime;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Lakehouse.Cli.Output;
+using Lakehouse.Cli.Targets;
 using Lakehouse.Delta;
 using Lakehouse.Delta.Schema;
 using Lakehouse.Delta.Snapshots;
@@ -10,7 +11,7 @@ using Spectre.Console;
 
 namespace Lakehouse.Cli.Commands;
 
-/// <summary><c>lakehouse table describe|history|read</c>: inspect Delta tables.</summary>
+/// <summary><c>lakehouse table describe|history|read</c>: inspect Delta tables, local or on S3.</summary>
 internal static class TableCommands
 {
     public static Command Build(CliContext context)
@@ -27,7 +28,9 @@ internal static class TableCommands
         return table;
     }
 
-    private static Argument<string> PathArgument() => new("path") { Description = "The table's root folder." };
+    /// <summary>The table argument every table command takes (see <see cref="TableLocator"/>).</summary>
+    public static Argument<string> PathArgument() =>
+        new("path") { Description = "The table: its root folder, s3://bucket/path, or a path inside the lake bucket (--lake), e.g. retail/silver/orders." };
 
     private static Option<string> FormatOption(string defaultValue, params string[] values)
     {
@@ -44,7 +47,8 @@ internal static class TableCommands
         var command = new Command("describe", "Version, live files, row count, schema, partition columns, txns and configuration.") { path, format, version };
         command.SetAction(async (parse, ct) =>
         {
-            var table = await context.OpenTable(parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            using var handle = await TableLocator.OpenAsync(context, parse, parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            var table = handle.Table;
             var snapshot = await table.GetSnapshotAsync(parse.GetValue(version), ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {
@@ -147,7 +151,8 @@ internal static class TableCommands
         var command = new Command("history", "The commits of a table, newest first: version, time, operation, parameters.") { path, format, limit };
         command.SetAction(async (parse, ct) =>
         {
-            var table = await context.OpenTable(parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            using var handle = await TableLocator.OpenAsync(context, parse, parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            var table = handle.Table;
             var history = await table.GetHistoryAsync(parse.GetValue(limit), ct).ConfigureAwait(false);
             if (parse.GetValue(format) == "jsonl")
             {
@@ -216,7 +221,8 @@ internal static class TableCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            var table = await context.OpenTable(parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            using var handle = await TableLocator.OpenAsync(context, parse, parse.GetRequiredValue(path), ct).ConfigureAwait(false);
+            var table = handle.Table;
             var snapshot = await table.GetSnapshotAsync(parse.GetValue(version), ct).ConfigureAwait(false);
             var rowFormat = Enum.Parse<RowFormat>(parse.GetValue(format)!, ignoreCase: true);
             var printer = new RowPrinter(context.Output, rowFormat, snapshot.Schema);

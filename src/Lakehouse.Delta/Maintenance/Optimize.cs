@@ -26,31 +26,29 @@ internal static class Optimize
         var partitionColumns = new HashSet<string>(snapshot.PartitionColumns, StringComparer.OrdinalIgnoreCase);
         var dataSchema = new StructType(snapshot.Schema.Fields.Where(f => !partitionColumns.Contains(f.Name)));
         int removed = 0, added = 0;
-        foreach (var partition in candidates.GroupBy(f => PartitionKey(f, snapshot.PartitionColumns)))
+        var bins = candidates.GroupBy(f => PartitionKey(f, snapshot.PartitionColumns))
+            .SelectMany(partition => Pack(partition.OrderBy(f => f.Size).ToList(), options.TargetFileSize))
+            .Where(bin => bin.Count >= 2)
+            .ToList();
+        var total = bins.Sum(b => b.Count);
+        foreach (var bin in bins)
         {
-            foreach (var bin in Pack(partition.OrderBy(f => f.Size).ToList(), options.TargetFileSize))
+            var batches = new List<RecordBatch>();
+            foreach (var file in bin)
             {
-                if (bin.Count < 2)
+                await foreach (var batch in table.ReadFileAsync(snapshot, file, cancellationToken).ConfigureAwait(false))
                 {
-                    continue;
+                    batches.Add(new RecordBatch(dataSchema, dataSchema.Fields.Select(f => batch.Column(f.Name)).ToArray()));
                 }
 
-                var batches = new List<RecordBatch>();
-                foreach (var file in bin)
-                {
-                    await foreach (var batch in table.ReadFileAsync(snapshot, file, cancellationToken).ConfigureAwait(false))
-                    {
-                        batches.Add(new RecordBatch(dataSchema, dataSchema.Fields.Select(f => batch.Column(f.Name)).ToArray()));
-                    }
-
-                    tx.RemoveFile(file, dataChange: false);
-                    removed++;
-                }
-
-                var add = await DataFileWriter.WriteFileAsync(table, snapshot.Metadata, bin[0].Add.PartitionValues, batches, properties, dataChange: false, cancellationToken).ConfigureAwait(false);
-                tx.AddFile(add);
-                added++;
+                tx.RemoveFile(file, dataChange: false);
+                removed++;
+                options.Progress?.Report(new MaintenanceProgress(removed, total, file.Key));
             }
+
+            var add = await DataFileWriter.WriteFileAsync(table, snapshot.Metadata, bin[0].Add.PartitionValues, batches, properties, dataChange: false, cancellationToken).ConfigureAwait(false);
+            tx.AddFile(add);
+            added++;
         }
 
         if (removed == 0)

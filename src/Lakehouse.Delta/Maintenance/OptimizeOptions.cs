@@ -10,4 +10,7 @@ public sealed record OptimizeOptions
 
     /// <summary>Only partitions matching this predicate are compacted (all when null).</summary>
     public PartitionPredicate? Predicate { get; init; }
+
+    /// <summary>Receives one report per compacted file once it is read into its new file, for progress display.</summary>
+    public IProgress<MaintenanceProgress>? Progress { get; init; }
 }

@@ -54,9 +54,10 @@ internal static class Vacuum
 
         if (!options.DryRun)
         {
-            foreach (var key in delete)
+            for (var i = 0; i < delete.Count; i++)
             {
-                await table.Store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+                await table.Store.DeleteAsync(delete[i], cancellationToken).ConfigureAwait(false);
+                options.Progress?.Report(new MaintenanceProgress(i + 1, delete.Count, delete[i]));
             }
         }
 

@@ -12,4 +12,7 @@ public sealed record VacuumOptions
     /// <summary>Allow a retention shorter than the table's <c>delta.deletedFileRetentionDuration</c> (risks breaking
     /// readers of old versions and in-flight writers). Spark calls this disabling retentionDurationCheck.</summary>
     public bool Force { get; init; }
+
+    /// <summary>Receives one report per deleted file (none in a dry run), for progress display.</summary>
+    public IProgress<MaintenanceProgress>? Progress { get; init; }
 }

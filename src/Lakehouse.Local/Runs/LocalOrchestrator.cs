@@ -15,12 +15,12 @@ namespace Lakehouse.Local.Runs;
 /// </summary>
 public sealed class LocalOrchestrator : IOrchestrator
 {
-    private readonly LocalWorkspace _workspace;
+    private readonly IWorkspace _workspace;
     private readonly PipelineDefinition _pipeline;
     private readonly TransformInvoker _transform;
     private readonly UsageRecorder _usage;
 
-    public LocalOrchestrator(LocalWorkspace workspace, PipelineDefinition pipeline, TransformInvoker transform, UsageRecorder usage)
+    public LocalOrchestrator(IWorkspace workspace, PipelineDefinition pipeline, TransformInvoker transform, UsageRecorder usage)
     {
         _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));

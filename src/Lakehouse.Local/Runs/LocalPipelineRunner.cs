@@ -8,17 +8,18 @@ using Lakehouse.Pipelines.Orchestration;
 namespace Lakehouse.Local.Runs;
 
 /// <summary>
-/// Runs a pipeline on a <see cref="LocalWorkspace"/> as the AWS deployment would: every file in the landing folder
+/// Runs a pipeline on a workspace (<see cref="LocalWorkspace"/>, or buckets behind <see cref="IWorkspace"/>) as the AWS deployment would: every file in the landing folder
 /// that was not ingested yet goes to its bronze table (the Ingest function's job), and when bronze changed the state
 /// machine runs the silver and gold transforms (the Transform function's job) in-process.
 /// </summary>
 public sealed class LocalPipelineRunner
 {
-    private readonly LocalWorkspace _workspace;
+    private readonly IWorkspace _workspace;
     private readonly PipelineDefinition _pipeline;
     private readonly UsageRecorder _usage;
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
 
-    public LocalPipelineRunner(LocalWorkspace workspace, PipelineDefinition pipeline, TransformInvoker transform)
+    public LocalPipelineRunner(IWorkspace workspace, PipelineDefinition pipeline, TransformInvoker transform)
     {
         _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
@@ -27,6 +28,9 @@ public sealed class LocalPipelineRunner
     }
 
     public LocalOrchestrator Orchestrator { get; }
+
+    /// <summary>Receives one report per landed file as ingestion handles it (progress display).</summary>
+    public IProgress<IngestionProgress>? IngestionProgress { get; init; }
 
     /// <summary>Keys of landing files that belong to the pipeline's sources, in key order.</summary>
     public async Task<IReadOnlyList<LandedObject>> ListLandedAsync(CancellationToken cancellationToken)
@@ -38,7 +42,7 @@ public sealed class LocalPipelineRunner
             await foreach (var info in _workspace.Landing.ListAsync(prefix.Length == 0 ? string.Empty : prefix + "/", null, cancellationToken))
             {
                 var name = info.Key[(info.Key.LastIndexOf('/') + 1)..];
-                if (!name.StartsWith('.') && !name.StartsWith('_'))
+                if (name.Length > 0 && !name.StartsWith('.') && !name.StartsWith('_'))
                 {
                     objects[info.Key] = new LandedObject(info.Key, info.Size, info.ETag);
                 }
@@ -50,15 +54,26 @@ public sealed class LocalPipelineRunner
 
     /// <summary>
     /// Ingests every new file, then runs the transforms when bronze changed (or always with <paramref name="forceTransforms"/>).
-    /// Running again with no new files changes nothing.
+    /// Running again with no new files changes nothing. A runner remembers the objects it handled (ingested, skipped or
+    /// quarantined), so its later runs (<c>lakehouse watch</c>) neither re-read nor re-report them; an object with new
+    /// content (a new ETag) is new. Not thread-safe: one run at a time.
     /// </summary>
     public async Task<LocalRunResult> RunAsync(bool forceTransforms, CancellationToken cancellationToken)
     {
-        var landed = await ListLandedAsync(cancellationToken);
-        var service = new IngestionService(_workspace.Runtime, _workspace.Landing, _workspace.LandingName, _pipeline);
+        var landed = (await ListLandedAsync(cancellationToken)).Where(o => !_settled.Contains(Settled(o))).ToList();
+        var service = new IngestionService(_workspace.Runtime, _workspace.Landing, _workspace.LandingName, _pipeline) { Progress = IngestionProgress };
         var ingestion = landed.Count == 0
             ? new IngestionResult([], [], [], [])
             : await _usage.MeasureAsync(UsageKind.Ingest, "local-ingest", "bronze", () => service.IngestAsync(landed, cancellationToken));
+
+        var handled = ingestion.Ingested.Select(f => f.Key)
+            .Concat(ingestion.Skipped.Select(f => f.Key))
+            .Concat(ingestion.Quarantined.Select(f => f.Key))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var o in landed.Where(o => handled.Contains(o.Key)))
+        {
+            _settled.Add(Settled(o));
+        }
 
         if (ingestion.Commits.Count == 0 && !forceTransforms)
         {
@@ -76,7 +91,9 @@ public sealed class LocalPipelineRunner
         return new LocalRunResult(ingestion, runId, execution);
     }
 
-    /// <summary>Copies a local file into the landing folder of <paramref name="sourceName"/> (what an S3 upload does).</summary>
+    private static string Settled(LandedObject o) => $"{o.Key}\n{o.ETag}\n{o.Size}";
+
+    /// <summary>Copies a local file into the landing store under <paramref name="sourceName"/>'s path (an S3 upload on AWS).</summary>
     public async Task<string> DropAsync(string file, string sourceName, CancellationToken cancellationToken)
     {
         var source = _pipeline.FindSource(sourceName)

@@ -15,7 +15,7 @@ namespace Lakehouse.Local.Workspaces;
 /// &lt;root&gt;/logs/billable-usage/csv/...            billable-usage CSVs
 /// </code>
 /// </summary>
-public sealed class LocalWorkspace
+public sealed class LocalWorkspace : IWorkspace
 {
     public LocalWorkspace(string root, TimeProvider? time = null, ILoggerFactory? logging = null)
     {

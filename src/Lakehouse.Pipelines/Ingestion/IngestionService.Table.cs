@@ -34,6 +34,7 @@ public sealed partial class IngestionService
             if (await AlreadyIngestedAsync(snapshot, file, cancellationToken) is { } skip)
             {
                 result.Skipped.Add(skip);
+                Report(result, file.Landed.Key, tableName, IngestionFileOutcome.Skipped);
                 continue;
             }
 
@@ -42,10 +43,12 @@ public sealed partial class IngestionService
             {
                 staged.Add(s);
                 schema = outcome.Schema;
+                Report(result, file.Landed.Key, tableName, IngestionFileOutcome.Staged);
             }
             else
             {
                 result.Quarantined.Add(outcome.Quarantined!);
+                Report(result, file.Landed.Key, tableName, IngestionFileOutcome.Quarantined);
             }
         }
 

@@ -59,6 +59,12 @@ public sealed partial class IngestionService
         _logger = runtime.Logging.CreateLogger<IngestionService>();
     }
 
+    /// <summary>
+    /// Receives one report per file as it is handled (for progress display). Called on the ingesting task, so a
+    /// synchronous <see cref="IProgress{T}"/> implementation sees reports in order; it must not throw.
+    /// </summary>
+    public IProgress<IngestionProgress>? Progress { get; init; }
+
     /// <summary>The source whose landing path is a prefix of <paramref name="key"/> (the longest match), or null.</summary>
     public SourceDefinition? MatchSource(string key)
     {
@@ -80,7 +86,7 @@ public sealed partial class IngestionService
     public async Task<IngestionResult> IngestAsync(IReadOnlyList<LandedObject> objects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var result = new Accumulator();
+        var result = new Accumulator { Total = objects.DistinctBy(o => (o.Key, o.VersionId, o.ETag)).Count() };
         var byTable = new Dictionary<string, List<PendingFile>>(StringComparer.Ordinal);
         foreach (var landed in objects.DistinctBy(o => (o.Key, o.VersionId, o.ETag)))
         {
@@ -93,6 +99,7 @@ public sealed partial class IngestionService
                     _landing, landed, identity, null,
                     $"No source of pipeline '{_pipeline.Name}' reads '{landed.Key}'; its sources are {sources}. Move the file under one of those paths or add a source for it in {_pipeline.File}.",
                     "Lakehouse.NoMatchingSource", null, null, cancellationToken));
+                Report(result, landed.Key, null, IngestionFileOutcome.Quarantined);
                 continue;
             }
 
@@ -112,10 +119,20 @@ public sealed partial class IngestionService
         return new IngestionResult(result.Commits, result.Ingested, result.Skipped, result.Quarantined);
     }
 
+    private void Report(Accumulator result, string key, string? table, IngestionFileOutcome outcome)
+    {
+        result.Done++;
+        Progress?.Report(new IngestionProgress(result.Done, result.Total, key, table, outcome));
+    }
+
     private sealed record PendingFile(LandedObject Landed, SourceDefinition Source, ObjectIdentity Identity);
 
     private sealed class Accumulator
     {
+        public int Total { get; init; }
+
+        public int Done { get; set; }
+
         public List<TableCommit> Commits { get; } = [];
 
         public List<IngestedFile> Ingested { get; } = [];

@@ -23,9 +23,24 @@ internal sealed class CliProcess : IDisposable
 
     public string Error { get { lock (_err) { return _err.ToString(); } } }
 
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>Starts the CLI with <paramref name="environment"/> added to (null values: removed from) the test's environment.</summary>
+    public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lakehouse.dll"));
         foreach (var a in args)
         {
@@ -36,9 +51,12 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs to completion (at most 3 minutes) and returns the exit code and output.</summary>
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    /// <summary>Runs to completion with <paramref name="environment"/> (see <see cref="Start(string, IReadOnlyDictionary{string, string?}?, string[])"/>).</summary>
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        using var p = Start(workingDirectory, args);
+        using var p = Start(workingDirectory, environment, args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await p._process.WaitForExitAsync(timeout.Token);
         p._process.WaitForExit();

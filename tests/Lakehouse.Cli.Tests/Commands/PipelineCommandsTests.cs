@@ -29,6 +29,15 @@ public sealed class PipelineCommandsTests
         Assert.Contains("quarantined: retail/orders/orders-broken.csv.gz", output, StringComparison.Ordinal);
         Assert.Contains("positive_amount", output, StringComparison.Ordinal);
         Assert.Contains("Billing CSV:", output, StringComparison.Ordinal);
+
+        // Progress degrades to plain lines when the output is not a terminal: each file, each transform step, no ANSI codes.
+        Assert.Contains("ingest [1/2] retail/customers/customers-2026-11-20.jsonl: staged\n", output, StringComparison.Ordinal);
+        Assert.Contains("ingest [2/2] retail/orders/orders-2026-11-20.csv: staged\n", output, StringComparison.Ordinal);
+        Assert.Contains("ingest [3/3] retail/orders/orders-broken.csv.gz: quarantined\n", output, StringComparison.Ordinal);
+        Assert.Matches(@"transform \[\d/4\] silver/orders: succeeded, version \d+, \d+ row\(s\)", output);
+        Assert.Equal(8, output.Split('\n').Count(l => l.StartsWith("transform [", StringComparison.Ordinal)));
+        Assert.DoesNotContain('\u001b', output);
+        Assert.DoesNotContain('\r', output);
         Assert.Equal(57, await RowsAsync(Path.Combine(ws, "lake", "retail", "silver", "orders")));
         Assert.Equal(2, await RowsAsync(Path.Combine(ws, "lake", "retail", "gold", "daily_sales")));
         var csv = Directory.GetFiles(Path.Combine(ws, "logs", "billable-usage", "csv"));
@@ -48,12 +57,14 @@ public sealed class PipelineCommandsTests
         var before = await VersionAsync(silver);
 
         var first = await CliProcess.RunAsync(dir.Path, "run", Path.Combine(ws, "pipelines", "retail.yaml"));
-        var second = await CliProcess.RunAsync(dir.Path, "run", "retail", "--workspace", ws);
+        var second = await CliProcess.RunAsync(dir.Path, "run", "retail", "--workspace", ws, "--no-progress");
 
         Assert.True(first.Exit == 0, first.Out + first.Err);
         Assert.Contains("Nothing new", first.Out, StringComparison.Ordinal);
         Assert.True(second.Exit == 0, second.Out + second.Err);
         Assert.Contains("Nothing new", second.Out, StringComparison.Ordinal);
+        Assert.Contains("ingest [5/5] ", first.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ingest [", second.Out, StringComparison.Ordinal);
         Assert.Equal(before, await VersionAsync(silver));
         Assert.Equal(before, await VersionAsync(Path.Combine(ws, "lake", "retail", "silver", "orders")));
     }

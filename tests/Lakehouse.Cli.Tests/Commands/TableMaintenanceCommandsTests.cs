@@ -44,6 +44,8 @@ public sealed class TableMaintenanceCommandsTests
 
         Assert.Equal(0, optimize.Exit);
         Assert.Contains("version 6: replaced 5 file(s) by 1", optimize.Out, StringComparison.Ordinal);
+        Assert.Equal(5, optimize.Out.Split('\n').Count(l => l.StartsWith("optimize [", StringComparison.Ordinal)));
+        Assert.Contains("optimize [5/5] ", optimize.Out, StringComparison.Ordinal);
         Assert.Contains("checkpoint at version 6", checkpoint.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(path, "_delta_log", "00000000000000000006.checkpoint.parquet")));
         Assert.Contains("would delete 0 file(s) (retention 168 h)", vacuum.Out, StringComparison.Ordinal);
@@ -77,5 +79,24 @@ public sealed class TableMaintenanceCommandsTests
         Assert.Contains("│ a ", output, StringComparison.Ordinal);
         Assert.Contains("│ b ", output, StringComparison.Ordinal);
         Assert.Contains("│ 3 ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vacuum_ReportsEachDeletedFile_AndNoProgressKeepsOnlyTheSummary()
+    {
+        using var dir = new TempDirectory("cli-vacuum-progress");
+        var a = await TableWithSmallFilesAsync(dir, "a", 3);
+        var b = await TableWithSmallFilesAsync(dir, "b", 3);
+        Assert.Equal(0, (await RunAsync("table", "optimize", a)).Exit);
+        Assert.Equal(0, (await RunAsync("table", "optimize", b)).Exit);
+
+        var shown = await RunAsync("table", "vacuum", a, "--retention-hours", "0", "--force");
+        var quiet = await RunAsync("table", "vacuum", b, "--retention-hours", "0", "--force", "--no-progress");
+
+        Assert.Equal(0, shown.Exit);
+        Assert.Equal(3, shown.Out.Split('\n').Count(l => l.StartsWith("vacuum [", StringComparison.Ordinal)));
+        Assert.Contains("deleted 3 file(s) (retention 0 h)", shown.Out, StringComparison.Ordinal);
+        Assert.Equal(0, quiet.Exit);
+        Assert.Equal("deleted 3 file(s) (retention 0 h)", quiet.Out.Trim());
     }
 }
