@@ -17,7 +17,9 @@ public sealed record StepFunctionsCollectorOptions(string WorkspaceId, string St
 
     /// <summary>
     /// Without a cursor (the first collection), executions that stopped in this span before now are collected. Default
-    /// 35 days: the current and the previous month, which the billing job may still recompute.
+    /// 35 days: the current and the previous month, which the billing job may still recompute. (Without a cursor the
+    /// collector cannot know which older executions were still running, so one that started before this span is not
+    /// collected by that first run; from then on the cursor remembers running executions.)
     /// </summary>
     public TimeSpan InitialLookBack { get; init; } = TimeSpan.FromDays(35);
 

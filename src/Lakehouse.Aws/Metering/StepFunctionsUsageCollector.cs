@@ -47,8 +47,16 @@ public sealed class StepFunctionsUsageCollector : IUsageCollector
         _options = options ?? throw new ArgumentNullException(nameof(options));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkspaceId);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.CursorKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.StateMachineArn);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, StepFunctionsClient.MaxPageSize);
+        if (!options.StateMachineArn.Contains(":stateMachine:", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{options.StateMachineArn}' is not a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>).", nameof(options));
+        }
+
         _stateMachineName = StepFunctionsClient.NameOf(options.StateMachineArn);
-        _ = StepFunctionsClient.ExecutionArnOf(options.StateMachineArn, "x"); // validates the ARN
         _time = time ?? TimeProvider.System;
     }
 

@@ -146,6 +146,48 @@ public sealed class StepFunctionsUsageCollectorTests(MotoServerFixture moto)
         Assert.Null(await logs.HeadAsync(CursorKey, default));
     }
 
+    [Fact]
+    public async Task Collect_WithAnUnreadableCursor_StartsOverFromTheInitialLookBack()
+    {
+        using var client = StepFunctions();
+        using var dynamo = moto.CreateDynamoDbClient();
+        using var s3 = moto.CreateS3Client();
+        var (usage, logs) = await StoresAsync(dynamo, s3);
+        var machine = await client.CreateStateMachineAsync(MotoServerFixture.UniqueName("pipeline"), """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""", Role, default);
+        var run = await client.StartExecutionAsync(machine, "run-1", """{"pipeline":"retail"}""", default);
+        await client.StopExecutionAsync(run.ExecutionArn, "Test", "done", default);
+        await logs.PutAsync(CursorKey, new MemoryStream("{not json"u8.ToArray()), default);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        var report = await Collector(client, usage, logs, machine, clock, TimeSpan.Zero).CollectAsync(default);
+
+        Assert.Equal(clock.GetUtcNow() - TimeSpan.FromDays(35), report.Since);
+        Assert.Equal(1, report.Recorded);
+        var cursor = await ReadTextAsync(logs, CursorKey);
+        Assert.Contains($"\"collectedAt\": \"{clock.GetUtcNow().UtcDateTime:O}\"", cursor, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"pipeline":"retail","runId":"r1"}""", "retail")]
+    [InlineData("""{"runId":"r1"}""", "")]
+    [InlineData("""{"pipeline":7}""", "")]
+    [InlineData("""["retail"]""", "")]
+    [InlineData("not json", "")]
+    [InlineData(null, "")]
+    public void PipelineOf_ExecutionInput_IsThePipelineMemberOrEmpty(string? input, string expected) =>
+        Assert.Equal(expected, StepFunctionsUsageCollector.PipelineOf(input));
+
+    [Fact]
+    public void Constructor_WithAnExecutionArnInsteadOfAStateMachineArn_Throws()
+    {
+        using var client = StepFunctions();
+        var options = new StepFunctionsCollectorOptions(Workspace, "arn:aws:states:us-east-1:123456789012:execution:pipeline:run-1", CursorKey);
+
+        var error = Assert.Throws<ArgumentException>(() => new StepFunctionsUsageCollector(client, new ObjectStoreUsageStore(new Lakehouse.Delta.Storage.InMemoryObjectStore()), new Lakehouse.Delta.Storage.InMemoryObjectStore(), options));
+
+        Assert.Contains("is not a state machine ARN", error.Message, StringComparison.Ordinal);
+    }
+
     private StepFunctionsClient StepFunctions() =>
         new(new StepFunctionsClientOptions(MotoServerFixture.Region, MotoServerFixture.Credentials) { ServiceUrl = new Uri(moto.Endpoint) });
 
