@@ -9,5 +9,5 @@ namespace Lakehouse.Functions.Billing;
 [JsonSerializable(typeof(BillingSummary))]
 internal sealed partial class BillingJsonContext : JsonSerializerContext;
 
-/// <summary>The Billing response: the day billed and every CSV written with its totals.</summary>
-internal sealed record BillingSummary(string Date, IReadOnlyList<Lakehouse.Pipelines.Billing.BillingFile> Files);
+/// <summary>The Billing response: the day billed, what the usage collectors brought in, and every CSV written with its totals.</summary>
+internal sealed record BillingSummary(string Date, IReadOnlyList<Lakehouse.Pipelines.Metering.CollectionReport> Collections, IReadOnlyList<Lakehouse.Pipelines.Billing.BillingFile> Files);

@@ -62,7 +62,7 @@ public sealed class LocalOrchestrator : IOrchestrator
             EventSink = EventSink,
         }, cancellationToken);
 
-        await _usage.RecordStateTransitionsAsync(request.RunId, result.StartTime, result.StopTime, result.StateTransitions, cancellationToken);
+        await _usage.RecordStateTransitionsAsync(request.RunId, result.StopTime, result.StateTransitions, result.Status == ExecutionStatus.Succeeded, cancellationToken);
         var record = new JsonObject
         {
             ["runId"] = request.RunId,

@@ -35,9 +35,15 @@ public sealed class UsageRecorder(IUsageStore store, PipelineDefinition pipeline
         }
     }
 
-    public Task RecordStateTransitionsAsync(string runId, DateTimeOffset start, DateTimeOffset stop, int transitions, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records the state transitions of one run, as the billing job's Step Functions collector records an execution:
+    /// one <see cref="UsageKind.Orchestration"/> record dated at the run's stop (<see cref="UsageRecord.StateTransitions"/>
+    /// explains why), idempotent per run id. <paramref name="transitions"/> comes from the interpreter, which counts by
+    /// <see cref="StateTransitionCounter"/>'s rule (one per state entered, one per retry).
+    /// </summary>
+    public Task RecordStateTransitionsAsync(string runId, DateTimeOffset stop, int transitions, bool succeeded, CancellationToken cancellationToken) =>
         store.AppendAsync(
-            Record(UsageKind.Orchestration, "local-state-machine", "run", start, stop, true) with { RequestId = $"run-{runId}", StateTransitions = transitions },
+            Record(UsageKind.Orchestration, "local-state-machine", "run", stop, stop, succeeded) with { RequestId = $"run-{runId}", StateTransitions = transitions },
             cancellationToken);
 
     private UsageRecord Record(UsageKind kind, string function, string stage, DateTimeOffset start, DateTimeOffset end, bool succeeded) => new()

@@ -7,6 +7,8 @@ namespace Lakehouse.Pipelines.Billing;
 /// The nightly job: for a UTC date (default yesterday) recomputes the month-to-date billable-usage CSV of every
 /// workspace from the usage store and replaces <c>&lt;prefix&gt;/billable-usage/csv/workspaceId=&lt;id&gt;-usageMonth=&lt;YYYY-MM&gt;.csv</c>
 /// in one atomic put. Recomputing from the records (never appending) makes runs idempotent and picks up late records.
+/// Before aggregating, every <see cref="Collectors"/> entry brings usage metered elsewhere (Step Functions state
+/// transitions) into the store.
 /// </summary>
 public sealed class BillingJob
 {
@@ -23,12 +25,54 @@ public sealed class BillingJob
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// Run before aggregating, in order. A collector that fails does not stop the files from being written (they hold
+    /// everything stored so far, and the collector resumes where it stopped on the next run); the run then ends with a
+    /// <see cref="BillingException"/> naming the collector, so the failure is seen and the invocation retried.
+    /// </summary>
+    public IReadOnlyList<IUsageCollector> Collectors { get; init; } = [];
+
     /// <summary>Yesterday in UTC by the injected clock.</summary>
     public DateOnly DefaultDate => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddDays(-1);
 
-    public async Task<IReadOnlyList<BillingFile>> RunAsync(DateOnly? date, CancellationToken cancellationToken)
+    /// <summary>Collects, then writes the files of <paramref name="date"/>'s month (default yesterday).</summary>
+    public async Task<IReadOnlyList<BillingFile>> RunAsync(DateOnly? date, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(date, cancellationToken)).Files;
+
+    /// <summary>Collects, then writes the files of <paramref name="date"/>'s month (default yesterday); reports both.</summary>
+    /// <exception cref="BillingException">A collector failed (after the files were written without its new usage).</exception>
+    public async Task<BillingRun> ExecuteAsync(DateOnly? date, CancellationToken cancellationToken)
     {
         var day = date ?? DefaultDate;
+        var collections = new List<CollectionReport>();
+        var failures = new List<(IUsageCollector Collector, Exception Error)>();
+        foreach (var collector in Collectors)
+        {
+            try
+            {
+                collections.Add(await collector.CollectAsync(cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add((collector, e));
+            }
+        }
+
+        var files = await WriteFilesAsync(day, cancellationToken);
+        if (failures.Count > 0)
+        {
+            var (collector, error) = failures[0];
+            throw new BillingException(
+                $"Usage collector '{collector.Name}' failed: {error.Message} The billable-usage files were written without its new usage; " +
+                "it resumes where it stopped on the next run (fix the cause, e.g. permissions, or run the job again).",
+                failures.Count == 1 ? error : new AggregateException(failures.Select(f => f.Error)));
+        }
+
+        return new BillingRun(day, collections, files);
+    }
+
+    private async Task<IReadOnlyList<BillingFile>> WriteFilesAsync(DateOnly day, CancellationToken cancellationToken)
+    {
         var files = new List<BillingFile>();
         var monthStart = new DateOnly(day.Year, day.Month, 1);
         if (day.Day <= _options.LateArrivalDays)

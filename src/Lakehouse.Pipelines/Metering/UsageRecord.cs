@@ -22,6 +22,10 @@ public sealed record UsageRecord
     /// <summary>The compute that ran: function name (AWS) or <c>local</c> step name.</summary>
     public required string Function { get; init; }
 
+    /// <summary>
+    /// When the work started: decides the UTC hour (and month file) the record is billed in. For
+    /// <see cref="UsageKind.Orchestration"/> records it is the execution's stop time (see <see cref="StateTransitions"/>).
+    /// </summary>
     public required DateTimeOffset Start { get; init; }
 
     public required DateTimeOffset End { get; init; }
@@ -34,7 +38,13 @@ public sealed record UsageRecord
     /// <summary><c>x86_64</c> or <c>arm64</c>.</summary>
     public string Architecture { get; init; } = "x86_64";
 
-    /// <summary>State transitions (for <see cref="UsageKind.Orchestration"/> records).</summary>
+    /// <summary>
+    /// State transitions of one state machine execution (for <see cref="UsageKind.Orchestration"/> records), counted by
+    /// <see cref="StateTransitionCounter"/>'s rule. Such a record is a point in time: <see cref="Start"/> =
+    /// <see cref="End"/> = the execution's stop time, because transitions are only known once it finished and a record
+    /// dated at the stop can never be late for a month file that is already closed (a run started on the last day of a
+    /// month and finished on the first of the next is billed in the next).
+    /// </summary>
     public long StateTransitions { get; init; }
 
     public bool Succeeded { get; init; } = true;

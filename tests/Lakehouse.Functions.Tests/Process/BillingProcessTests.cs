@@ -37,6 +37,9 @@ public sealed class BillingProcessTests(MotoServerFixture moto)
             }, default);
         }
 
+        var run = await bed.StepFunctions.StartExecutionAsync(bed.StateMachineArn, "retail-run-1", """{"pipeline":"retail","runId":"retail-run-1"}""", default);
+        await bed.StepFunctions.StopExecutionAsync(run.ExecutionArn, "Test", "finished", default);
+
         var function = await PublishedFunctions.Billing;
         await using var emulator = new LambdaRuntimeEmulator("billing");
         await using var process = BootstrapProcess.Start(function, emulator, bed.Environment(), memoryMb: 512);
@@ -54,5 +57,22 @@ public sealed class BillingProcessTests(MotoServerFixture moto)
         var text = await reader.ReadToEndAsync();
         Assert.Contains("u-1001", text, StringComparison.Ordinal);
         Assert.Contains("retail", text, StringComparison.Ordinal);
+
+        // The finished execution's transitions were collected into the usage table first (moto's recording backend
+        // gives every execution the same one-state history), dated at its stop (today), so the next night's file bills them.
+        var collection = Assert.Single(result.Json.GetProperty("collections").EnumerateArray());
+        Assert.Equal("step-functions", collection.GetProperty("collector").GetString());
+        Assert.Equal(1, collection.GetProperty("recorded").GetInt32());
+        Assert.Equal(1, collection.GetProperty("stateTransitions").GetInt64());
+        var stop = (await bed.StepFunctions.DescribeExecutionAsync(run.ExecutionArn, default)).StopDate!.Value;
+        var collected = new List<UsageRecord>();
+        await foreach (var r in usage.ReadAsync(TestBed.Workspace, stop.AddMinutes(-1), stop.AddMinutes(1), default))
+        {
+            collected.Add(r);
+        }
+
+        var transitions = Assert.Single(collected);
+        Assert.Equal((run.ExecutionArn, UsageKind.Orchestration, 1L), (transitions.RequestId, transitions.Kind, transitions.StateTransitions));
+        Assert.NotNull(await bed.S3.GetObjectMetadataAsync(bed.Logs, "lakehouse/billable-usage/collectors/step-functions.json"));
     }
 }

@@ -72,6 +72,28 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void BillingFunction_MayOnlyListThePipelineRunsAndReadTheirHistories()
+    {
+        var properties = _template.Properties("BillingFunction");
+        var arn = Map(Map(properties, "Environment"), "Variables")["STATE_MACHINE_ARN"];
+        var statements = Descendants(Seq(properties, "Policies")).OfType<YamlMappingNode>().Where(m => Has(m, "Action")).ToList();
+        static IEnumerable<string> Actions(YamlMappingNode statement) =>
+            statement["Action"] is YamlSequenceNode many ? many.Children.Select(a => Scalar(a)) : [Scalar(statement["Action"])];
+
+        Assert.Equal(("!Ref", "PipelineStateMachine"), (arn.Tag.Value, Scalar(arn)));
+        var list = Assert.Single(statements, s => Actions(s).Contains("states:ListExecutions"));
+        Assert.Equal(("!Ref", "PipelineStateMachine"), (list["Resource"].Tag.Value, Scalar(list["Resource"])));
+        var history = Assert.Single(statements, s => Actions(s).Contains("states:GetExecutionHistory"));
+        Assert.EndsWith(":execution:lakehouse-${Stage}-pipeline:*", Scalar(history, "Resource"), StringComparison.Ordinal);
+        Assert.Equal(
+            ["states:GetExecutionHistory", "states:ListExecutions"],
+            statements.SelectMany(Actions).Where(a => a.StartsWith("states:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var definitions = Assert.Single(statements, s => Scalar(s, "Sid") == "ReadPipelineDefinitions");
+        Assert.Equal(["s3:GetObject"], Actions(definitions));
+        Assert.Equal("${LakeBucket.Arn}/_pipelines/*", Scalar(definitions, "Resource"));
+    }
+
+    [Fact]
     public void Triggers_S3ToIngest_SchedulesToBillingAndMaintenance()
     {
         var s3 = Map(Map(Map(_template.Properties("IngestFunction"), "Events"), "FileDropped"), "Properties");
