@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Pipelines.Transforms.Rows;
@@ -35,7 +36,48 @@ internal sealed class KeyEncoder
         return new KeyEncoder(columns);
     }
 
+    /// <summary>
+    /// Looks up every row's key in <paramref name="table"/>: <paramref name="ids"/>[r] is the key's number or -1. A single
+    /// integer key column (the common case) takes a tight loop over its values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void FindAll(KeyTable table, Span<int> ids)
+    {
+        Span<byte> key = stackalloc byte[9];
+        key[0] = 1;
+        if (_columns is [Int64Vector longs] && !longs.HasNulls)
+        {
+            var values = longs.Values;
+            for (var r = 0; r < values.Length; r++)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(key[1..], values[r]);
+                ids[r] = table.Find(key);
+            }
+
+            return;
+        }
+
+        if (_columns is [Int32Vector ints] && !ints.HasNulls)
+        {
+            var values = ints.Values;
+            for (var r = 0; r < values.Length; r++)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(key[1..], values[r]);
+                ids[r] = table.Find(key);
+            }
+
+            return;
+        }
+
+        var buffer = new byte[64];
+        for (var r = 0; r < ids.Length; r++)
+        {
+            ids[r] = table.Find(buffer.AsSpan(0, Encode(r, ref buffer)));
+        }
+    }
+
     /// <summary>Encodes row <paramref name="row"/> into <paramref name="buffer"/> (grown when needed) and returns the encoded length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Encode(int row, ref byte[] buffer)
     {
         var length = 0;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Lakehouse.Pipelines.Transforms.Rows;
 
@@ -32,6 +33,7 @@ internal sealed class KeyTable
     public int Count { get; private set; }
 
     /// <summary>The number of <paramref name="key"/>, or -1 when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
@@ -52,6 +54,7 @@ internal sealed class KeyTable
     }
 
     /// <summary>The number of <paramref name="key"/>, adding it when absent (<paramref name="added"/> says which).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
         if ((Count + 1) * 2 > _slots.Length)
@@ -123,6 +126,7 @@ internal sealed class KeyTable
     }
 
     /// <summary>A multiply-rotate hash over 8-byte words (non-negative, well mixed in the low bits used for slots).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Pipelines.Transforms.Rows;
@@ -54,6 +55,7 @@ internal static class RowGather
         return Gather(schema, [batch], rows);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AppendRun(ColumnVector target, ColumnVector? source, ReadOnlySpan<RowRef> rows)
     {
         if (source is null)
@@ -110,6 +112,7 @@ internal static class RowGather
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Primitive<T>(PrimitiveVector<T> target, PrimitiveVector<T> source, ReadOnlySpan<RowRef> rows)
         where T : unmanaged
     {

@@ -75,6 +75,7 @@ internal sealed class SilverWrite(
         outcome.Details["keys_updated"] = result.Updated;
         outcome.Details["keys_deleted"] = result.Deleted;
         outcome.Details["changes_ignored"] = result.Ignored;
+        outcome.Details["files_skipped_by_key_probe"] = result.FilesSkippedByKeyProbe;
         Report(result.Files);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Pipelines.Transforms.Rows;
 
 namespace Lakehouse.Pipelines.Transforms.Silver.Changes;
@@ -26,6 +27,7 @@ internal sealed class KeyedSelection
 
     public int Count => Keys.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static KeyedSelection Select(ChangeSet changes, ReadOnlySpan<RowRef> rows, IReadOnlyList<string> keyNames, string? sequence)
     {
         var encoders = new KeyEncoder[changes.Batches.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Delta;
 using Lakehouse.Delta.Partitions;
 using Lakehouse.Delta.Snapshots;
@@ -45,7 +46,7 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
 
         if (tx.Snapshot is { } snapshot)
         {
-            await RewriteTargetAsync(snapshot, result.Files, ct).ConfigureAwait(false);
+            result.FilesSkippedByKeyProbe = await RewriteTargetAsync(snapshot, result.Files, ct).ConfigureAwait(false);
         }
 
         var upserts = new List<RowRef>();
@@ -110,17 +111,45 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
     /// <summary>False when the file's key statistics exclude every changed key (valid once <see cref="MergeAsync"/> indexed them).</summary>
     public bool MayHoldChangedKey(LiveFile file) => (_pruner ??= Pruner()).MayContain(file);
 
-    private async Task RewriteTargetAsync(Snapshot snapshot, RewriteStats stats, CancellationToken ct)
+    /// <returns>How many files the key probe showed need no rewrite (so they were never read whole).</returns>
+    private async Task<int> RewriteTargetAsync(Snapshot snapshot, RewriteStats stats, CancellationToken ct)
     {
+        var skipped = 0;
+        var candidates = new List<LiveFile>();
         foreach (var file in tx.ReadFiles(PartitionPredicate.All))
         {
-            if (!MayHoldChangedKey(file))
+            if (MayHoldChangedKey(file))
+            {
+                candidates.Add(file);
+            }
+            else
             {
                 stats.FilesPruned++;
-                continue;
+            }
+        }
+
+        // Fewer changed keys than candidate files: some files surely hold none, so first read only the key and sequence
+        // columns (ranged reads of two column chunks) and read whole files only where a row is replaced or deleted.
+        var probe = _selection.Count < candidates.Count && snapshot.Schema.IndexOf(merge.SequenceBy) >= 0;
+        string[] probeColumns = [.. merge.Keys, merge.SequenceBy];
+        foreach (var file in candidates)
+        {
+            stats.FilesRead++;
+            if (probe)
+            {
+                var hits = 0;
+                await foreach (var keys in target.ReadFileAsync(snapshot, file, probeColumns, ct).ConfigureAwait(false))
+                {
+                    hits += Scan(keys, 0, null);
+                }
+
+                if (hits == 0)
+                {
+                    skipped++;
+                    continue;
+                }
             }
 
-            stats.FilesRead++;
             var batches = new List<RecordBatch>();
             var kept = new List<RowRef>();
             var dropped = 0;
@@ -144,19 +173,26 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
                 stats.RowsWritten += kept.Count;
             }
         }
+
+        return skipped;
     }
 
-    /// <summary>Classifies the rows of one target batch; adds the surviving ones to <paramref name="kept"/> and returns how many were replaced or deleted.</summary>
-    private int Scan(RecordBatch batch, int batchIndex, List<RowRef> kept)
+    /// <summary>
+    /// Classifies the rows of one target batch (updating the per-key states, which is idempotent); adds the surviving
+    /// rows to <paramref name="kept"/> when given and returns how many rows a change replaces or deletes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Scan(RecordBatch batch, int batchIndex, List<RowRef>? kept)
     {
-        var encoder = KeyEncoder.For(batch, merge.Keys);
+        var ids = new int[batch.RowCount];
+        KeyEncoder.For(batch, merge.Keys).FindAll(_selection.Keys, ids);
         var sequenceIndex = batch.Schema.IndexOf(merge.SequenceBy);
         var sequences = sequenceIndex < 0 ? null : batch.Columns[sequenceIndex];
-        var buffer = new byte[64];
         var dropped = 0;
-        for (var r = 0; r < batch.RowCount; r++)
+        kept?.EnsureCapacity(kept.Count + ids.Length);
+        for (var r = 0; r < ids.Length; r++)
         {
-            var id = _selection.Keys.Find(buffer.AsSpan(0, encoder.Encode(r, ref buffer)));
+            var id = ids[r];
             if (id >= 0)
             {
                 _states[id] |= Scd1KeyState.Existed;
@@ -171,7 +207,7 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
                 _states[id] |= Scd1KeyState.Superseded;
             }
 
-            kept.Add(new RowRef(batchIndex, r));
+            kept?.Add(new RowRef(batchIndex, r));
         }
 
         return dropped;

@@ -16,6 +16,9 @@ internal sealed class Scd1Result
 
     public RewriteStats Files { get; } = new();
 
+    /// <summary>Files whose key statistics did not exclude the changes but whose key column (read alone) holds none to replace.</summary>
+    public int FilesSkippedByKeyProbe { get; set; }
+
     /// <summary>Key columns then the sequence column of every applied delete (including deletes of absent keys); null when none.</summary>
     public IReadOnlyList<ColumnVector>? Tombstones { get; set; }
 }
