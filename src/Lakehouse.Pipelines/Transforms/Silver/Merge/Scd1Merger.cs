@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lakehouse.Delta;
 using Lakehouse.Delta.Partitions;
 using Lakehouse.Delta.Snapshots;
@@ -27,6 +28,10 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
     private ColumnVector?[] _changeSequences = [];
     private Scd1KeyState[] _states = [];
     private KeyRangePruner? _pruner;
+
+    // Reused from file to file: per-row buffers of a million-row file are large-object-heap arrays.
+    private int[] _ids = [];
+    private readonly List<RowRef> _kept = [];
 
     /// <summary>
     /// Stages the merge in the transaction. <paramref name="tombstones"/> yields the effective tombstones (see
@@ -151,7 +156,8 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
             }
 
             var batches = new List<RecordBatch>();
-            var kept = new List<RowRef>();
+            var kept = _kept;
+            kept.Clear();
             var dropped = 0;
             await foreach (var batch in target.ReadFileAsync(snapshot, file, ct).ConfigureAwait(false))
             {
@@ -169,7 +175,7 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
             tx.RemoveFile(file);
             if (kept.Count > 0)
             {
-                await tx.WriteAsync(RowGather.Gather(schema, batches, kept.ToArray()), Options, ct).ConfigureAwait(false);
+                await tx.WriteAsync(RowGather.Gather(schema, batches, CollectionsMarshal.AsSpan(kept)), Options, ct).ConfigureAwait(false);
                 stats.RowsWritten += kept.Count;
             }
         }
@@ -184,7 +190,12 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Scan(RecordBatch batch, int batchIndex, List<RowRef>? kept)
     {
-        var ids = new int[batch.RowCount];
+        if (_ids.Length < batch.RowCount)
+        {
+            _ids = new int[batch.RowCount];
+        }
+
+        var ids = _ids.AsSpan(0, batch.RowCount);
         KeyEncoder.For(batch, merge.Keys).FindAll(_selection.Keys, ids);
         var sequenceIndex = batch.Schema.IndexOf(merge.SequenceBy);
         var sequences = sequenceIndex < 0 ? null : batch.Columns[sequenceIndex];
