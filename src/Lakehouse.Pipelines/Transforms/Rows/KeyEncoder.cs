@@ -72,13 +72,13 @@ internal sealed class KeyEncoder
         var buffer = new byte[64];
         for (var r = 0; r < ids.Length; r++)
         {
-            ids[r] = table.Find(buffer.AsSpan(0, Encode(r, ref buffer)));
+            ids[r] = table.Find(Encode(r, ref buffer));
         }
     }
 
-    /// <summary>Encodes row <paramref name="row"/> into <paramref name="buffer"/> (grown when needed) and returns the encoded length.</summary>
+    /// <summary>Encodes row <paramref name="row"/> into <paramref name="buffer"/> (replaced by a larger one when needed) and returns the encoded bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Encode(int row, ref byte[] buffer)
+    public ReadOnlySpan<byte> Encode(int row, ref byte[] buffer)
     {
         var length = 0;
         foreach (var column in _columns)
@@ -92,7 +92,7 @@ internal sealed class KeyEncoder
             length = EncodeColumn(column, row, buffer, length);
         }
 
-        return length;
+        return buffer.AsSpan(0, length);
     }
 
     private static int EncodeColumn(ColumnVector? column, int row, byte[] buffer, int at)

@@ -43,8 +43,7 @@ internal sealed class KeyedSelection
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
-            var length = encoders[row.Batch].Encode(row.Row, ref buffer);
-            var id = keys.FindOrAdd(buffer.AsSpan(0, length), out var added);
+            var id = keys.FindOrAdd(encoders[row.Batch].Encode(row.Row, ref buffer), out var added);
             if (added)
             {
                 positions[id] = i;

@@ -73,7 +73,14 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
             else
             {
                 upserts.Add(row);
-                _ = (state & Scd1KeyState.Existed) != 0 ? result.Updated++ : result.Inserted++;
+                if ((state & Scd1KeyState.Existed) != 0)
+                {
+                    result.Updated++;
+                }
+                else
+                {
+                    result.Inserted++;
+                }
             }
         }
 
@@ -101,7 +108,7 @@ internal sealed class Scd1Merger(DeltaTable target, DeltaTransaction tx, StructT
         var buffer = new byte[64];
         for (var r = 0; r < batch.RowCount; r++)
         {
-            var id = _selection.Keys.Find(buffer.AsSpan(0, encoder.Encode(r, ref buffer)));
+            var id = _selection.Keys.Find(encoder.Encode(r, ref buffer));
             if (id >= 0)
             {
                 var change = _selection.Winners[id];
