@@ -74,4 +74,19 @@ public sealed partial class DeltaTable
         ArgumentNullException.ThrowIfNull(file);
         return TableReader.ReadFileAsync(Store, snapshot, file, snapshot.Schema, cancellationToken);
     }
+
+    /// <summary>
+    /// Only <paramref name="columns"/> of one live file (ranged reads of just those column chunks): a cheap probe, for
+    /// example of key columns, before deciding whether the whole file must be read.
+    /// </summary>
+    public IAsyncEnumerable<RecordBatch> ReadFileAsync(Snapshot snapshot, LiveFile file, IReadOnlyList<string> columns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(columns);
+        var schema = new StructType(columns.Select(c => snapshot.Schema.TryGetField(c, out var f)
+            ? f
+            : throw new Errors.DeltaProtocolException($"{snapshot.TableUri} has no column '{c}'. Columns: {string.Join(", ", snapshot.Schema.Fields.Select(x => x.Name))}.")));
+        return TableReader.ReadFileAsync(Store, snapshot, file, schema, cancellationToken);
+    }
 }

@@ -7,7 +7,7 @@ public static partial class PipelineDefinitionParser
     private static readonly string[] SilverKeys = ["name", "from", "select", "filter", "expectations", "dedupe", "mode", "merge", "partitionBy"];
     private static readonly string[] ExpectationKeys = ["name", "expr", "action"];
     private static readonly string[] DedupeKeys = ["keys", "sequenceBy"];
-    private static readonly string[] MergeKeys = ["keys", "sequenceBy", "deleteWhen"];
+    private static readonly string[] MergeKeys = ["keys", "sequenceBy", "deleteWhen", "tombstoneRetention"];
 
     private static readonly Dictionary<string, SilverMode> SilverModes = new(StringComparer.Ordinal)
     {
@@ -68,7 +68,8 @@ public static partial class PipelineDefinitionParser
 
             var m = new YamlMap(mergeNode, file, $"the merge of silver table '{name}'", MergeKeys);
             merge = new MergeDefinition(
-                RequiredIdentifiers(m, "keys"), Identifier(m, "sequenceBy", m.RequiredString("sequenceBy")), m.OptionalExpression("deleteWhen"), m.Position);
+                RequiredIdentifiers(m, "keys"), Identifier(m, "sequenceBy", m.RequiredString("sequenceBy")), m.OptionalExpression("deleteWhen"), m.Position,
+                TombstoneRetention(m, name));
         }
         else if (mode != SilverMode.Append)
         {
@@ -78,6 +79,19 @@ public static partial class PipelineDefinitionParser
         }
 
         return new SilverTableDefinition(name, from, select, filter, expectations, dedupe, mode, merge, Identifiers(map, "partitionBy"), map.Position);
+    }
+
+    private static TimeSpan? TombstoneRetention(YamlMap merge, string table)
+    {
+        if (merge.OptionalString("tombstoneRetention") is not { } text)
+        {
+            return null;
+        }
+
+        return Lakehouse.Delta.Snapshots.TableProperties.ParseInterval(text) is { } retention && retention > TimeSpan.Zero
+            ? retention
+            : throw new PipelineDefinitionException(merge.PositionOf("tombstoneRetention"),
+                $"tombstoneRetention '{text}' of silver table '{table}' is not a positive interval; write it like '2 days', '12 hours' or 'interval 1 week'.");
     }
 
     private static List<SelectItem> ParseSelect(YamlMap map)

@@ -5,6 +5,7 @@ namespace Lakehouse.Pipelines.Lake;
 /// <code>
 /// &lt;root&gt;/&lt;pipeline&gt;/bronze|silver|gold/&lt;table&gt;   Delta tables
 /// &lt;root&gt;/&lt;pipeline&gt;/_system/events                   the pipeline event log (a Delta table)
+/// &lt;root&gt;/&lt;pipeline&gt;/_system/tombstones/&lt;table&gt;      delete tombstones of a merge/scd2 silver table (a Delta table)
 /// &lt;root&gt;/&lt;pipeline&gt;/_system/ingested/&lt;source&gt;/    exactly-once markers of ingested objects
 /// &lt;root&gt;/&lt;pipeline&gt;/_quarantine/&lt;source&gt;/          error reports of unreadable files
 /// </code>
@@ -18,6 +19,9 @@ public sealed record LakeLayout(string Root = "")
         $"{Pipeline(pipeline)}/{layer.ToString().ToLowerInvariant()}/{table}";
 
     public string EventLog(string pipeline) => $"{Pipeline(pipeline)}/_system/events";
+
+    /// <summary>The delete tombstones of silver table <paramref name="table"/> (see Transforms/README.md, "Delete tombstones").</summary>
+    public string Tombstones(string pipeline, string table) => $"{Pipeline(pipeline)}/_system/tombstones/{table}";
 
     public string IngestedMarkers(string pipeline, string source) => $"{Pipeline(pipeline)}/_system/ingested/{source}";
 

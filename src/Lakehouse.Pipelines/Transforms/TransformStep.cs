@@ -15,7 +15,8 @@ namespace Lakehouse.Pipelines.Transforms;
 /// (<see cref="RunAsync"/>), logs step events, expectation counts and failures to the pipeline event log, and returns a
 /// small JSON summary. A lost commit race (another run committed the same watermark) is retried from the start, which
 /// re-reads the watermark and so ends as <c>skipped</c>; other failures are logged as <c>step_failed</c> and rethrown so
-/// the state machine's Retry/Catch sees them.
+/// the state machine's Retry/Catch sees them. The event log gets <c>step_started</c> when the step starts (one commit)
+/// and the expectation counts plus the final event when it ends (one more commit).
 /// </summary>
 public sealed class TransformStep
 {
@@ -59,7 +60,13 @@ public sealed class TransformStep
         var started = _runtime.Time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var context = EvaluationContext.Create(_runtime.Time);
-        var events = new List<PipelineEvent> { Event(request, started, PipelineEventTypes.StepStarted) };
+
+        // step_started is its own commit, written before any work: a step that crashes (process killed, Lambda timeout)
+        // leaves a step_started row with no step_finished/step_skipped/step_failed of the same run and table, which is
+        // how readers tell a running or crashed step from one that never started. Everything else about the step is
+        // one more commit at its end, so a step costs two event-log commits whatever it does.
+        await _events.AppendAsync([Event(request, started, PipelineEventTypes.StepStarted)], cancellationToken).ConfigureAwait(false);
+        var events = new List<PipelineEvent>();
         StepOutcome? outcome = null;
         var attempts = 0;
         try

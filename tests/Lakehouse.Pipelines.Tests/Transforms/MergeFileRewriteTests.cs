@@ -48,4 +48,29 @@ public sealed class MergeFileRewriteTests
             ["10|placed", "11|shipped", "12|placed", "1|placed", "2|placed", "3|placed"],
             await s.RowsAsync(MedallionLayer.Silver, "orders", "order_id", "status"));
     }
+
+    [Fact]
+    public async Task Run_Merge_WhenStatsCannotPrune_ReadsOnlyKeyColumnsOfFilesWithoutAffectedRows()
+    {
+        var s = new TransformScenario(Yaml);
+        var silver = s.Table(MedallionLayer.Silver, "orders");
+        await s.AppendBronzeAsync("orders_bronze", OrderSchema, [1L, 11L, "placed", 1.00m, T(1)], [5L, 15L, "placed", 5.00m, T(1)]);
+        await s.RunAsync("silver", "orders");
+        await s.AppendBronzeAsync("orders_bronze", OrderSchema, [2L, 12L, "placed", 2.00m, T(1)], [6L, 16L, "placed", 6.00m, T(1)]);
+        await s.RunAsync("silver", "orders");
+        var before = (await silver.GetSnapshotAsync()).Files.Select(f => f.Path).ToList();
+        await s.AppendBronzeAsync("orders_bronze", OrderSchema, [5L, 15L, "shipped", 5.00m, T(2)]);
+
+        var update = await s.RunAsync("silver", "orders");
+
+        var details = update["details"]!;
+        Assert.Equal(2, (long)details["files_read"]!);
+        Assert.Equal(1, (long)details["files_skipped_by_key_probe"]!);
+        Assert.Equal(1, (long)details["files_rewritten"]!);
+        Assert.Equal(1, (long)details["keys_updated"]!);
+        Assert.Single((await silver.GetSnapshotAsync()).Files, f => before.Contains(f.Path));
+        Assert.Equal(
+            ["1|placed", "2|placed", "5|shipped", "6|placed"],
+            await s.RowsAsync(MedallionLayer.Silver, "orders", "order_id", "status"));
+    }
 }

@@ -77,4 +77,46 @@ public sealed class SilverScd2Tests
 
         Assert.Equal(["1|a@x|1|2", "1|b@x|2|null"], await s.RowsAsync(MedallionLayer.Silver, "customers", Columns));
     }
+
+    [Fact]
+    public async Task Run_LateUpdateOlderThanADelete_DoesNotReopenTheClosedRow()
+    {
+        var s = new TransformScenario(Yaml);
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "Ann", "a@x", 1L]);
+        await s.RunAsync("silver", "customers");
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "DELETE", "none", 5L]);
+        await s.RunAsync("silver", "customers");
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "Ann", "late@x", 3L]);
+
+        await s.RunAsync("silver", "customers");
+
+        Assert.Equal(["1|a@x|1|3", "1|late@x|3|5"], await s.RowsAsync(MedallionLayer.Silver, "customers", Columns));
+    }
+
+    [Fact]
+    public async Task Run_DeleteArrivingBeforeAnyVersion_ClosesTheOlderInsertArrivingLater()
+    {
+        var s = new TransformScenario(Yaml);
+        await s.AppendBronzeAsync("customers_bronze", Schema, [2L, "Bob", "b@x", 1L], [1L, "DELETE", "none", 5L]);
+        var first = await s.RunAsync("silver", "customers");
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "Ann", "a@x", 3L]);
+
+        await s.RunAsync("silver", "customers");
+
+        Assert.Equal(["1|a@x|3|5", "2|b@x|1|null"], await s.RowsAsync(MedallionLayer.Silver, "customers", Columns));
+        Assert.Equal(1, (long)first["details"]!["tombstones_written"]!);
+    }
+
+    [Fact]
+    public async Task Run_InsertNewerThanARememberedDelete_BecomesCurrent()
+    {
+        var s = new TransformScenario(Yaml);
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "DELETE", "none", 5L]);
+        await s.RunAsync("silver", "customers");
+        await s.AppendBronzeAsync("customers_bronze", Schema, [1L, "Ann", "a@x", 7L], [1L, "Ann", "old@x", 2L]);
+
+        await s.RunAsync("silver", "customers");
+
+        Assert.Equal(["1|a@x|7|null", "1|old@x|2|5"], await s.RowsAsync(MedallionLayer.Silver, "customers", Columns));
+    }
 }

@@ -26,19 +26,23 @@ internal sealed class TransformScenario
         new StructField("amount", new DecimalType(12, 2)),
         new StructField("ordered_at", DataType.Timestamp));
 
-    public TransformScenario(string yaml)
-        : this(PipelineDefinitionParser.Parse(yaml, "pipeline.yaml"))
+    /// <param name="yaml">The pipeline definition.</param>
+    /// <param name="time">Clock of the lake (object modification times, hence snapshot timestamps) and of the runtime.</param>
+    /// <param name="wrap">Decorates the lake store the runtime uses (fault injection); tests still read <see cref="Store"/> directly.</param>
+    public TransformScenario(string yaml, TimeProvider? time = null, Func<IObjectStore, IObjectStore>? wrap = null)
+        : this(PipelineDefinitionParser.Parse(yaml, "pipeline.yaml"), time, wrap)
     {
     }
 
-    public TransformScenario(PipelineDefinition pipeline)
+    public TransformScenario(PipelineDefinition pipeline, TimeProvider? time = null, Func<IObjectStore, IObjectStore>? wrap = null)
     {
         Pipeline = pipeline;
-        Runtime = LakehouseRuntime.ForStore(Store);
+        Store = new InMemoryObjectStore(time);
+        Runtime = LakehouseRuntime.ForStore(wrap?.Invoke(Store) ?? Store, time);
         Step = new TransformStep(Runtime, Pipeline);
     }
 
-    public InMemoryObjectStore Store { get; } = new();
+    public InMemoryObjectStore Store { get; }
 
     public LakehouseRuntime Runtime { get; }
 

@@ -29,7 +29,7 @@ internal static class KeyedRewriter
         var keySet = new HashSet<RowKey>(keys);
         var existing = new Dictionary<RowKey, List<object?[]>>();
         var kept = new List<object?[]>();
-        var carried = new List<RecordBatch>();
+        var options = new WriteOptions { MergeSchema = true };
         if (tx.Snapshot is { } snapshot)
         {
             var files = tx.ReadFiles(PartitionPredicate.All);
@@ -83,7 +83,14 @@ internal static class KeyedRewriter
                 stats.FilesRewritten++;
                 tx.RemoveFile(file);
                 kept.AddRange(fileKept);
-                carried.AddRange(fileCarried);
+
+                // Carried rows go out with the file they came from, so memory holds one file's rows, not all of them.
+                foreach (var batch in fileCarried)
+                {
+                    stats.RowsCarried += batch.RowCount;
+                    stats.RowsWritten += batch.RowCount;
+                    await tx.WriteAsync(batch, options, ct).ConfigureAwait(false);
+                }
                 foreach (var (key, row) in fileExisting)
                 {
                     if (!existing.TryGetValue(key, out var list))
@@ -96,19 +103,14 @@ internal static class KeyedRewriter
             }
         }
 
-        stats.RowsCarried = kept.Count + carried.Sum(b => (long)b.RowCount);
+        stats.RowsCarried += kept.Count;
         var output = kept;
         foreach (var key in keys)
         {
             output.AddRange(resolve(key, existing.TryGetValue(key, out var rows) ? rows : []));
         }
 
-        stats.RowsWritten = output.Count + carried.Sum(b => (long)b.RowCount);
-        var options = new WriteOptions { MergeSchema = true };
-        foreach (var batch in carried)
-        {
-            await tx.WriteAsync(batch, options, ct).ConfigureAwait(false);
-        }
+        stats.RowsWritten += output.Count;
 
         if (output.Count > 0)
         {

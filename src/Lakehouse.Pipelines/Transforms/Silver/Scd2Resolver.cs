@@ -9,8 +9,19 @@ namespace Lakehouse.Pipelines.Transforms.Silver;
 /// into the past (closing at the next version's start) and never becomes current; a change whose sequence is already
 /// in the history is ignored (replays are idempotent). A delete closes the version it follows.
 /// </summary>
-internal sealed class Scd2Resolver(Dictionary<RowKey, List<ChangeRow>> changes, int startIndex, int endIndex)
+/// <remarks>
+/// A delete that closes a version is remembered by that row's <c>__END_AT</c>, so a later-arriving older update is
+/// slotted before it and never reopens the row. A delete that closes nothing (it arrived before any version of the
+/// key, or precedes all of them) leaves no row behind: such deletes are remembered by the tombstones
+/// (<paramref name="tombstones"/>, effective ones per key), which join the history as delete events, so an older
+/// insert arriving later is closed at the delete instead of becoming current. Every applied delete is reported in
+/// <see cref="AppliedDeletes"/> for the tombstone table.
+/// </remarks>
+internal sealed class Scd2Resolver(Dictionary<RowKey, List<ChangeRow>> changes, IReadOnlyDictionary<RowKey, List<object>> tombstones, int startIndex, int endIndex)
 {
+    /// <summary>Key and sequence of every delete applied (to record as tombstones).</summary>
+    public List<(RowKey Key, object Sequence)> AppliedDeletes { get; } = [];
+
     public long VersionsAdded { get; private set; }
 
     public long Deleted { get; private set; }
@@ -37,6 +48,14 @@ internal sealed class Scd2Resolver(Dictionary<RowKey, List<ChangeRow>> changes, 
             }
         }
 
+        if (tombstones.TryGetValue(key, out var deletes))
+        {
+            foreach (var sequence in deletes)
+            {
+                events.TryAdd(sequence, (null, true));
+            }
+        }
+
         var fromChanges = new HashSet<object?>(ValueComparer.Instance);
         foreach (var change in changes[key])
         {
@@ -57,6 +76,14 @@ internal sealed class Scd2Resolver(Dictionary<RowKey, List<ChangeRow>> changes, 
             else
             {
                 VersionsAdded++;
+            }
+        }
+
+        foreach (var sequence in fromChanges)
+        {
+            if (events[sequence!].IsDelete)
+            {
+                AppliedDeletes.Add((key, sequence!));
             }
         }
 
