@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Pipelines.Expressions.Evaluation;
 
@@ -73,6 +72,40 @@ internal sealed class GroupTable
         return ids;
     }
 
+    /// <summary>The group id of each row's key, or -1 when the key is not in the table (nothing is added).</summary>
+    public int[] Lookup(EvalColumn[] keys, int rows)
+    {
+        var ids = new int[rows];
+        if (keys.Length == 0)
+        {
+            return ids;
+        }
+
+        var scratch = new byte[64];
+        var text = keys.Length == 1 && keys[0] is BinaryColumn { IsScalar: false } b ? b : null;
+        for (var i = 0; i < rows; i++)
+        {
+            if (_singleIntegral || text is not null)
+            {
+                // These layouts keep NULL keys in a group of their own (see Assign).
+                ids[i] = keys[0].IsNull(i) ? _nullGroup
+                    : text is not null ? _bytesMap!.TryGet(text.ValueAt(i))
+                    : _longMap!.TryGet(keys[0] switch
+                    {
+                        PrimitiveColumn<long> c => c.ValueAt(i),
+                        PrimitiveColumn<int> c => c.ValueAt(i),
+                        _ => throw new InvalidOperationException($"Cannot look up a {keys[0].Type} key."),
+                    });
+                continue;
+            }
+
+            var length = RowBytes.Write(keys, i, ref scratch, 0);
+            ids[i] = _bytesMap!.TryGet(scratch.AsSpan(0, length));
+        }
+
+        return ids;
+    }
+
     private void AssignIntegral<T>(PrimitiveColumn<T> column, ReadOnlySpan<T> values, int[] ids)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
@@ -137,7 +170,7 @@ internal sealed class GroupTable
         var map = _bytesMap!;
         for (var i = 0; i < ids.Length; i++)
         {
-            var length = Serialize(keys, i);
+            var length = RowBytes.Write(keys, i, ref _scratch, 0);
             var id = map.GetOrAdd(_scratch.AsSpan(0, length), GroupCount, out var added);
             if (added)
             {
@@ -156,54 +189,5 @@ internal sealed class GroupTable
         }
 
         return GroupCount++;
-    }
-
-    /// <summary>Writes the row's key as bytes: per key a null flag, then the value (length-prefixed for strings).</summary>
-    private int Serialize(EvalColumn[] keys, int row)
-    {
-        var at = 0;
-        foreach (var key in keys)
-        {
-            Ensure(at + 32);
-            if (key.IsNull(row))
-            {
-                _scratch[at++] = 0;
-                continue;
-            }
-
-            _scratch[at++] = 1;
-            var span = _scratch.AsSpan(at);
-            switch (key)
-            {
-                case PrimitiveColumn<bool> c: span[0] = c.ValueAt(row) ? (byte)1 : (byte)0; at += 1; break;
-                case PrimitiveColumn<int> c: BinaryPrimitives.WriteInt32LittleEndian(span, c.ValueAt(row)); at += 4; break;
-                case PrimitiveColumn<long> c: BinaryPrimitives.WriteInt64LittleEndian(span, c.ValueAt(row)); at += 8; break;
-                case PrimitiveColumn<float> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
-                case PrimitiveColumn<double> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
-                case PrimitiveColumn<Int128> c: BinaryPrimitives.WriteInt128LittleEndian(span, c.ValueAt(row)); at += 16; break;
-                case BinaryColumn c:
-                    var value = c.ValueAt(row);
-                    Ensure(at + 4 + value.Length);
-                    BinaryPrimitives.WriteInt32LittleEndian(_scratch.AsSpan(at), value.Length);
-                    value.CopyTo(_scratch.AsSpan(at + 4));
-                    at += 4 + value.Length;
-                    break;
-                default:
-                    throw new InvalidOperationException($"Cannot group by {key.Type}.");
-            }
-        }
-
-        return at;
-    }
-
-    /// <summary>0.0 and -0.0 group together, and every NaN with every NaN (Spark's normalisation).</summary>
-    private static double Normalize(double value) => double.IsNaN(value) ? double.NaN : value == 0 ? 0.0 : value;
-
-    private void Ensure(int size)
-    {
-        if (size > _scratch.Length)
-        {
-            Array.Resize(ref _scratch, Math.Max(size, _scratch.Length * 2));
-        }
     }
 }

@@ -109,6 +109,9 @@ public sealed class TransformStep
 
     private StepOutcome? LastOutcome { get; set; }
 
+    /// <summary>When gold updates go incremental (tests tighten the thresholds).</summary>
+    internal GoldIncrementalPolicy GoldPolicy { get; init; } = GoldIncrementalPolicy.Default;
+
     private async Task<StepOutcome> RunOnceAsync(MedallionLayer layer, string table, EvaluationContext context, CancellationToken ct)
     {
         LastOutcome = null;
@@ -122,7 +125,7 @@ public sealed class TransformStep
 
         var gold = _pipeline.FindGold(table)
             ?? throw new TransformException($"Pipeline '{_pipeline.Name}' ({_pipeline.File}) has no gold table '{table}'; gold tables: {string.Join(", ", _pipeline.Gold.Select(g => g.Name))}.");
-        return await new GoldRunner(_runtime, _pipeline).RunAsync(gold, context, ct).ConfigureAwait(false);
+        return await new GoldRunner(_runtime, _pipeline, GoldPolicy).RunAsync(gold, context, ct).ConfigureAwait(false);
     }
 
     private async Task<JsonObject> RecordFailureAsync(TransformRequest request, CancellationToken ct)
@@ -188,6 +191,7 @@ public sealed class TransformStep
             ["layer"] = request.Layer.ToLowerInvariant(),
             ["status"] = outcome.Status,
             ["message"] = outcome.Message,
+            ["strategy"] = outcome.Strategy,
             ["sourceVersions"] = versions,
             ["versionWritten"] = outcome.VersionWritten,
             ["rowsRead"] = outcome.RowsRead,
