@@ -10,8 +10,11 @@ namespace Lakehouse.Pipelines.Transforms.Gold;
 /// <summary>A gold definition compiled against one source's schema: the filter and a <see cref="HashAggregator"/>.</summary>
 internal sealed partial class GoldPlan
 {
-    private GoldPlan(RowFilter? filter, HashAggregator aggregator, IReadOnlyList<string?> keySourceColumns, bool readsClock)
+    private readonly Func<GoldPlan> _fork;
+
+    private GoldPlan(RowFilter? filter, HashAggregator aggregator, IReadOnlyList<string?> keySourceColumns, bool readsClock, Func<GoldPlan> fork)
     {
+        _fork = fork;
         Filter = filter;
         Aggregator = aggregator;
         KeySourceColumns = keySourceColumns;
@@ -38,7 +41,7 @@ internal sealed partial class GoldPlan
             var aggregator = HashAggregator.Create(schema, keys, aggregates);
             var sourceColumns = definition.GroupBy.Select(g => PlainColumn(g.Text) is { } c && schema.IndexOf(c) >= 0 ? schema.Fields[schema.IndexOf(c)].Name : null).ToList();
             var readsClock = aggregator.ExpressionTexts.Append(definition.Filter?.Text ?? string.Empty).Any(t => ClockFunction().IsMatch(t));
-            return new GoldPlan(filter, aggregator, sourceColumns, readsClock);
+            return new GoldPlan(filter, aggregator, sourceColumns, readsClock, () => Compile(definition, source, schema));
         }
         catch (ExpressionException e)
         {
@@ -49,6 +52,9 @@ internal sealed partial class GoldPlan
             throw new PipelineDefinitionException(definition.Position, $"gold table '{definition.Name}': {e.Message}", e);
         }
     }
+
+    /// <summary>A fresh plan with its own (empty) aggregator, for another worker.</summary>
+    public GoldPlan Fork() => _fork();
 
     /// <summary>A plain column keeps its name; a computed key is named <c>key_&lt;n&gt;</c>.</summary>
     private static string KeyName(string text, int index) => PlainColumn(text) ?? $"key_{index + 1}";

@@ -171,22 +171,14 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
         HashAggregator? total = null;
         foreach (var source in sources)
         {
-            var plan = source.Plan;
-            await foreach (var batch in source.Table.ReadAsync(source.Snapshot, null, ct).ConfigureAwait(false))
-            {
-                outcome.RowsRead += batch.RowCount;
-                var rows = plan.Filter is { } filter ? filter.Apply(batch, context) : batch;
-                outcome.RowsDropped += batch.RowCount - rows.RowCount;
-                plan.Aggregator.Add(rows, context);
-            }
-
+            var aggregator = await ParallelAggregation.RunAsync(source, context, outcome, ct).ConfigureAwait(false);
             if (total is null)
             {
-                total = plan.Aggregator;
+                total = aggregator;
             }
             else
             {
-                total.Merge(plan.Aggregator);
+                total.Merge(aggregator);
             }
         }
 
