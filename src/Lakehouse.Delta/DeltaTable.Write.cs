@@ -74,4 +74,15 @@ public sealed partial class DeltaTable
         ArgumentNullException.ThrowIfNull(file);
         return TableReader.ReadFileAsync(Store, snapshot, file, snapshot.Schema, cancellationToken);
     }
+
+    /// <summary>
+    /// The rows of one live file of <paramref name="snapshot"/> with only <paramref name="columns"/> (in that order; all
+    /// when null), so readers that need a few columns of a wide table decode only those.
+    /// </summary>
+    public IAsyncEnumerable<RecordBatch> ReadFileAsync(Snapshot snapshot, LiveFile file, IReadOnlyList<string>? columns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(file);
+        return TableReader.ReadFileAsync(Store, snapshot, file, TableReader.Project(snapshot.Schema, columns, snapshot.TableUri), cancellationToken);
+    }
 }

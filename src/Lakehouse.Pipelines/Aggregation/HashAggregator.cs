@@ -101,6 +101,13 @@ public sealed class HashAggregator
         }
     }
 
+    /// <summary>The input columns (top-level ordinals) the keys and aggregate arguments read.</summary>
+    internal IEnumerable<int> ReferencedOrdinals() => _keys.Concat(_arguments.OfType<BoundExpression>()).SelectMany(ColumnOrdinals);
+
+    internal static IEnumerable<int> ColumnOrdinals(BoundExpression expression) => expression is BoundColumn column
+        ? [column.Ordinals[0]]
+        : expression.Children.SelectMany(ColumnOrdinals);
+
     /// <summary>The group key types, in order.</summary>
     internal IReadOnlyList<DataType> KeyTypes => _keys.Select(k => k.Type).ToArray();
 

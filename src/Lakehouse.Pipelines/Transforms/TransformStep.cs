@@ -34,7 +34,7 @@ public sealed class TransformStep
     }
 
     /// <summary>Runs (or records the failure of) one step; see <see cref="TransformRequest"/> for the input.</summary>
-    /// <returns><c>{table, layer, status, sourceVersions, versionWritten, rowsRead, rowsWritten, rowsDropped, expectations, details, attempts, durationMs}</c>.</returns>
+    /// <returns><c>{table, layer, status, message, strategy (gold: incremental or full), sourceVersions, versionWritten, rowsRead, rowsWritten, rowsDropped, expectations, details, attempts, durationMs}</c>.</returns>
     public async Task<JsonObject> RunAsync(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

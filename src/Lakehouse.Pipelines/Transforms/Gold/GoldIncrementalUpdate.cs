@@ -32,7 +32,7 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
                     foreach (var file in files)
                     {
                         outcome.Details["change_files_read"] = outcome.Details.GetValueOrDefault("change_files_read") + 1;
-                        await foreach (var batch in delta.Table.ReadFileAsync(delta.Snapshot, file, ct).ConfigureAwait(false))
+                        await foreach (var batch in delta.Table.ReadFileAsync(delta.Snapshot, file, source.Plan.Columns, ct).ConfigureAwait(false))
                         {
                             outcome.RowsRead += batch.RowCount;
                             var rows = source.Plan.Filter is { } filter ? filter.Apply(batch, context) : batch;
@@ -105,7 +105,7 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
                 }
 
                 filesRead++;
-                await foreach (var batch in source.Table.ReadFileAsync(source.Snapshot, file, ct).ConfigureAwait(false))
+                await foreach (var batch in source.Table.ReadFileAsync(source.Snapshot, file, plan.Columns, ct).ConfigureAwait(false))
                 {
                     outcome.RowsRead += batch.RowCount;
                     var rows = plan.Filter is { } filter ? filter.Apply(batch, context) : batch;

@@ -14,6 +14,7 @@ internal sealed partial class GoldPlan
 
     private GoldPlan(RowFilter? filter, HashAggregator aggregator, IReadOnlyList<string?> keySourceColumns, bool readsClock, Func<GoldPlan> fork)
     {
+        Columns = aggregator.InputSchema.Fields.Select(f => f.Name).ToArray();
         _fork = fork;
         Filter = filter;
         Aggregator = aggregator;
@@ -25,13 +26,32 @@ internal sealed partial class GoldPlan
 
     public HashAggregator Aggregator { get; }
 
+    /// <summary>The source columns the plan reads (in schema order): read only these, the plan is compiled against them.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
     /// <summary>Per group key, the source column it is when it is a plain column reference (for statistics pruning), else null.</summary>
     public IReadOnlyList<string?> KeySourceColumns { get; }
 
     /// <summary>True when the filter, a key or an aggregate calls current_date/current_timestamp/now: results then change without source changes.</summary>
     public bool ReadsClock { get; }
 
+    /// <summary>Compiles the definition against the columns of <paramref name="schema"/> it references (at least one, so rows keep a count).</summary>
     public static GoldPlan Compile(GoldTableDefinition definition, TableReference source, StructType schema)
+    {
+        var full = CompileAgainst(definition, source, schema);
+        var used = full.Aggregator.ReferencedOrdinals()
+            .Concat(full.Filter is { } f ? HashAggregator.ColumnOrdinals(f.Predicate.Bound) : [])
+            .Append(0).ToHashSet();
+        if (used.Count == schema.Fields.Count)
+        {
+            return full;
+        }
+
+        var projected = new StructType(schema.Fields.Where((_, i) => used.Contains(i)));
+        return CompileAgainst(definition, source, projected);
+    }
+
+    private static GoldPlan CompileAgainst(GoldTableDefinition definition, TableReference source, StructType schema)
     {
         try
         {

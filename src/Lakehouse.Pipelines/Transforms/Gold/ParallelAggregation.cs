@@ -27,7 +27,7 @@ internal static class ParallelAggregation
                 plans.Add(plan);
             }
 
-            await foreach (var batch in source.Table.ReadFileAsync(source.Snapshot, file, token).ConfigureAwait(false))
+            await foreach (var batch in source.Table.ReadFileAsync(source.Snapshot, file, plan.Columns, token).ConfigureAwait(false))
             {
                 Interlocked.Add(ref read, batch.RowCount);
                 var rows = plan.Filter is { } filter ? filter.Apply(batch, context) : batch;
