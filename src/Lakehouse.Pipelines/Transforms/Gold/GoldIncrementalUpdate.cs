@@ -16,15 +16,24 @@ namespace Lakehouse.Pipelines.Transforms.Gold;
 /// </summary>
 internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, EvaluationContext context, StepOutcome outcome)
 {
+    /// <summary>With <c>fold</c>, the aggregate of the added rows per affected group (see <see cref="AppendFold"/>).</summary>
+    public Dictionary<RowKey, object?[]>? Added { get; private set; }
+
+    /// <summary>
+    /// Reads the changed files of every source; with <paramref name="fold"/> (append-only changes, foldable aggregates)
+    /// also aggregates the added rows into <see cref="Added"/>.
+    /// </summary>
     /// <returns>The affected group keys, or why the update should fall back to a full recompute.</returns>
     public async Task<(HashSet<RowKey>? Affected, string? Fallback)> FindAffectedAsync(
-        IReadOnlyList<(GoldSource Source, SourceChanges Changes)> changes, long goldGroups, CancellationToken ct)
+        IReadOnlyList<(GoldSource Source, SourceChanges Changes)> changes, long goldGroups, bool fold, CancellationToken ct)
     {
         var affected = new HashSet<RowKey>();
         long changedRows = 0;
+        HashAggregator? added = null;
         foreach (var (source, delta) in changes)
         {
             var tracker = new GroupChangeTracker(source.Plan.Aggregator);
+            var addedHere = fold ? source.Plan.Fork().Aggregator : null;
             try
             {
                 foreach (var (files, removed) in new[] { (delta.Removed, true), (delta.Added, false) })
@@ -37,6 +46,7 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
                             outcome.RowsRead += batch.RowCount;
                             var rows = source.Plan.Filter is { } filter ? filter.Apply(batch, context) : batch;
                             tracker.Add(rows, context, removed);
+                            addedHere?.Add(rows, context);
                         }
                     }
                 }
@@ -44,6 +54,18 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
             catch (ObjectNotFoundException e)
             {
                 return (null, $"a data file {delta.Table.TableUri} added or removed after version {delta.Watermark} is gone ({e.Message})");
+            }
+
+            if (addedHere is not null)
+            {
+                if (added is null)
+                {
+                    added = addedHere;
+                }
+                else
+                {
+                    added.Merge(addedHere);
+                }
             }
 
             changedRows += tracker.Rows;
@@ -67,7 +89,24 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
             return (null, $"{affected.Count} of about {goldGroups} groups are affected (more than {policy.MaxAffectedFraction:P0})");
         }
 
+        if (added is not null)
+        {
+            Added = ByKey(added.Finish(), added.OutputSchema, affected.Count == 0 ? 0 : affected.First().Values.Count);
+        }
+
         return (affected, null);
+    }
+
+    private static Dictionary<RowKey, object?[]> ByKey(RecordBatch rows, StructType schema, int keyCount)
+    {
+        var byKey = new Dictionary<RowKey, object?[]>();
+        var keyIndexes = Enumerable.Range(0, keyCount).ToArray();
+        foreach (var row in RowSet.Read(rows, schema))
+        {
+            byKey[RowKey.Of(row, keyIndexes)] = row;
+        }
+
+        return byKey;
     }
 
     /// <summary>The affected groups' rows recomputed from the sources' current snapshots; a group without rows now is absent.</summary>
@@ -125,13 +164,6 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
 
         outcome.Details["source_files_read"] = filesRead;
         outcome.Details["source_files_pruned"] = filesPruned;
-        var fresh = new Dictionary<RowKey, object?[]>();
-        var keyIndexes = Enumerable.Range(0, keyCount).ToArray();
-        foreach (var row in RowSet.Read(total!.Finish(), schema))
-        {
-            fresh[RowKey.Of(row, keyIndexes)] = row;
-        }
-
-        return fresh;
+        return ByKey(total!.Finish(), schema, keyCount);
     }
 }

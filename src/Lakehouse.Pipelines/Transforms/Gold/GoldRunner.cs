@@ -86,7 +86,8 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
     {
         var update = new GoldIncrementalUpdate(_policy, context, outcome);
         var goldGroups = targetSnapshot.Files.Sum(f => f.Stats?.NumRecords ?? 0);
-        var (affected, fallback) = await update.FindAffectedAsync(changes, goldGroups, ct).ConfigureAwait(false);
+        var fold = AppendFold.Applies(definition, changes);
+        var (affected, fallback) = await update.FindAffectedAsync(changes, goldGroups, fold, ct).ConfigureAwait(false);
         if (affected is null)
         {
             return fallback;
@@ -100,9 +101,13 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
         SetWatermarks(tx, definition, sources);
         if (affected.Count > 0)
         {
-            var fresh = await update.RecomputeAsync(sources, affected, schema, keyCount, ct).ConfigureAwait(false);
+            // Append-only with count/sum/min/max: fold the new rows into the stored groups; otherwise recompute them.
+            var fresh = update.Added ?? await update.RecomputeAsync(sources, affected, schema, keyCount, ct).ConfigureAwait(false);
+            outcome.Details["folded"] = update.Added is null ? 0 : 1;
             var stats = await KeyedRewriter.RewriteAsync(target, tx, schema, Enumerable.Range(0, keyCount).ToArray(), affected,
-                (key, _) => fresh.TryGetValue(key, out var row) ? [row] : [], ct).ConfigureAwait(false);
+                (key, stored) => !fresh.TryGetValue(key, out var row) ? []
+                    : update.Added is not null && stored.Count > 0 ? [AppendFold.Combine(definition, stored[0], row)]
+                    : [row], ct).ConfigureAwait(false);
             outcome.RowsWritten = fresh.Count;
             outcome.Details["groups_removed"] = affected.Count(k => !fresh.ContainsKey(k));
             outcome.Details["files_rewritten"] = stats.FilesRewritten;
@@ -111,7 +116,7 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
         }
 
         outcome.Strategy = GoldStrategyDecision.IncrementalStrategy;
-        outcome.Message = $"incremental: {affected.Count} group(s) affected by {outcome.Details.GetValueOrDefault("source_rows_changed")} changed source row(s)";
+        outcome.Message = $"incremental{(update.Added is null ? string.Empty : " (append fold)")}: {affected.Count} group(s) affected by {outcome.Details.GetValueOrDefault("source_rows_changed")} changed source row(s)";
         var commit = await tx.CommitAsync(ct).ConfigureAwait(false);
         outcome.VersionWritten = commit.Version;
         return null;

@@ -57,7 +57,7 @@ public sealed class GoldIncrementalPropertyTests
                 }
             }
 
-            foreach (var table in new[] { "by_customer", "by_region" })
+            foreach (var table in new[] { "by_customer", "by_region", "by_region_sums" })
             {
                 var summary = await s.RunBothAsync(table);
                 if ((string?)summary["strategy"] == GoldStrategyDecision.IncrementalStrategy)

@@ -209,4 +209,34 @@ public sealed class GoldIncrementalTests
         Assert.Equal(GoldStrategyDecision.IncrementalStrategy, (string?)summary["strategy"]);
         Assert.Equal(await s.RowsAsync("by_region_full"), await s.RowsAsync("by_region"));
     }
+
+    [Fact]
+    public async Task Run_AppendOnlyWithFoldableAggregates_FoldsNewRowsWithoutReReadingTheSource()
+    {
+        var s = await LoadedAsync();
+        await s.RunBothAsync("by_region_sums");
+
+        await s.InsertAsync([7L, "north", 20L, 0.50m, 8], [8L, "west", 21L, 4.00m, 1], [9L, null, 22L, 1.00m, 1]);
+        var summary = await s.RunBothAsync("by_region_sums");
+
+        Assert.Equal(GoldStrategyDecision.IncrementalStrategy, (string?)summary["strategy"]);
+        Assert.Equal(1, (long)summary["details"]!["folded"]!);
+        Assert.Null(summary["details"]!["source_files_read"]);
+        Assert.Equal(3, (long)summary["rowsRead"]!);
+        Assert.Contains("north|4|4|8.75|17|0.50|20", await s.RowsAsync("by_region_sums"));
+        Assert.Equal(await s.RowsAsync("by_region_sums_full"), await s.RowsAsync("by_region_sums"));
+    }
+
+    [Fact]
+    public async Task Run_UpdateWithFoldableAggregates_RecomputesInsteadOfFolding()
+    {
+        var s = await LoadedAsync();
+        await s.RunBothAsync("by_region_sums");
+
+        await s.ChangeAsync(r => (long)r[0]! == 3L ? [3L, "north", 11L, 9.99m, 3] : r);
+        var summary = await s.RunBothAsync("by_region_sums");
+
+        Assert.Equal(0, (long)summary["details"]!["folded"]!);
+        Assert.Equal(await s.RowsAsync("by_region_sums_full"), await s.RowsAsync("by_region_sums"));
+    }
 }

@@ -52,6 +52,20 @@ internal sealed class GoldScenario
             mode: overwrite
         """;
 
+    private const string FoldBody = """
+            from: [sales]
+            filter: "region is not null"
+            groupBy: [region]
+            aggregations:
+              - rows: count(*)
+              - priced: count(amount)
+              - total: sum(amount)
+              - units: sum(qty)
+              - smallest: min(amount)
+              - top_customer: max(customer)
+            mode: merge
+        """;
+
     public static string Yaml(string filter = "qty >= 0") => $"""
         version: 1
         pipeline: shop
@@ -72,6 +86,10 @@ internal sealed class GoldScenario
         {RegionBody}
           - name: by_region_full
         {RegionBody}
+          - name: by_region_sums
+        {FoldBody}
+          - name: by_region_sums_full
+        {FoldBody}
         """;
 
     public GoldScenario(GoldIncrementalPolicy? policy = null)
