@@ -20,7 +20,6 @@ internal sealed class BytesGroupMap
     private int _arenaLength;
     private int _count;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, int nextId, out bool added)
     {
         var hash = Hash(key);

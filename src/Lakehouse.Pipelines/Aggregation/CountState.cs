@@ -10,7 +10,6 @@ internal sealed class CountState : AggregateState
 
     public override DataType ResultType => DataType.Long;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(ReadOnlySpan<int> groups, EvalColumn? input, int groupCount)
     {
         Grow(ref _counts, groupCount);

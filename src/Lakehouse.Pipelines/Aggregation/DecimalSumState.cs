@@ -30,7 +30,6 @@ internal sealed class DecimalSumState : AggregateState
 
     public override DataType ResultType => _result;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(ReadOnlySpan<int> groups, EvalColumn? input, int groupCount)
     {
         Grow(ref _sums, groupCount);

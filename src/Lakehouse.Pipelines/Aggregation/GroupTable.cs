@@ -140,7 +140,6 @@ internal sealed class GroupTable
         return current;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AssignIntegral<T>(PrimitiveColumn<T> column, ReadOnlySpan<T> values, int[] ids)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
@@ -172,7 +171,6 @@ internal sealed class GroupTable
     }
 
     /// <summary>One string/binary key: the value bytes are the map key (spans hoisted out of the loop).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AssignText(BinaryColumn column, int[] ids)
     {
         var map = _bytesMap!;
@@ -206,7 +204,6 @@ internal sealed class GroupTable
     }
 
     /// <summary>Codes per column, then stage k maps (id of keys 0..k-1, code of key k) to a dense id; the last stage's id is the group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AssignComposite(EvalColumn[] keys, int[] ids)
     {
         var rows = ids.Length;

@@ -33,7 +33,6 @@ internal sealed class KeyCoder
     }
 
     /// <summary>Writes the code of every row of <paramref name="column"/> into <paramref name="codes"/>, adding new values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Encode(EvalColumn column, Span<int> codes)
     {
         var scalar = column.IsScalar;

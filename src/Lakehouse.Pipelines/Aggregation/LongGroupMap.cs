@@ -21,7 +21,6 @@ internal sealed class LongGroupMap
     public int Count => _count;
 
     /// <summary>The id of <paramref name="key"/>, adding it as <paramref name="nextId"/> if absent (<paramref name="added"/> tells which).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(long key, int nextId, out bool added)
     {
         var slots = _slots;

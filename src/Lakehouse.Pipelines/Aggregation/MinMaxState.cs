@@ -21,7 +21,6 @@ internal sealed class MinMaxState<T> : AggregateState
 
     public override DataType ResultType => _type;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(ReadOnlySpan<int> groups, EvalColumn? input, int groupCount)
     {
         Grow(ref _values, groupCount);

@@ -27,7 +27,6 @@ internal sealed class SumState : AggregateState
 
     public override DataType ResultType => _floating ? DataType.Double : DataType.Long;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(ReadOnlySpan<int> groups, EvalColumn? input, int groupCount)
     {
         Grow(ref _longs, groupCount);
