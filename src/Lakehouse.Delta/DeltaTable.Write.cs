@@ -76,17 +76,13 @@ public sealed partial class DeltaTable
     }
 
     /// <summary>
-    /// Only <paramref name="columns"/> of one live file (ranged reads of just those column chunks): a cheap probe, for
-    /// example of key columns, before deciding whether the whole file must be read.
+    /// The rows of one live file of <paramref name="snapshot"/> with only <paramref name="columns"/> (in that order; all
+    /// when null), so readers that need a few columns of a wide table decode only those.
     /// </summary>
-    public IAsyncEnumerable<RecordBatch> ReadFileAsync(Snapshot snapshot, LiveFile file, IReadOnlyList<string> columns, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordBatch> ReadFileAsync(Snapshot snapshot, LiveFile file, IReadOnlyList<string>? columns, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(columns);
-        var schema = new StructType(columns.Select(c => snapshot.Schema.TryGetField(c, out var f)
-            ? f
-            : throw new Errors.DeltaProtocolException($"{snapshot.TableUri} has no column '{c}'. Columns: {string.Join(", ", snapshot.Schema.Fields.Select(x => x.Name))}.")));
-        return TableReader.ReadFileAsync(Store, snapshot, file, schema, cancellationToken);
+        return TableReader.ReadFileAsync(Store, snapshot, file, TableReader.Project(snapshot.Schema, columns, snapshot.TableUri), cancellationToken);
     }
 }

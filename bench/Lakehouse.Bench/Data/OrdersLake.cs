@@ -47,6 +47,15 @@ internal static class OrdersLake
               - largest: max(amount)
               - average: avg(amount)
             mode: overwrite
+          - name: status_customer_sums
+            from: [orders]
+            groupBy: [status, customer_id]
+            aggregations:
+              - orders: count(*)
+              - revenue: sum(amount)
+              - smallest: min(amount)
+              - largest: max(amount)
+            mode: merge
         """;
 
     private static readonly string[] Statuses = ["placed", "shipped", "delivered", "cancelled", "returned"];
@@ -110,6 +119,9 @@ internal static class OrdersLake
             File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
         }
     }
+
+    /// <summary>Orders with ids [start, end) and sequence <paramref name="seq"/> (new ids: appended rows).</summary>
+    public static RecordBatch NewOrders(long start, long end, long seq) => Generate(start, end, i => i, seq);
 
     private static RecordBatch Generate(long start, long end, Func<long, long> key, long seq)
     {

@@ -26,7 +26,7 @@ internal static class TableReader
         }
     }
 
-    private static StructType Project(StructType schema, IReadOnlyList<string>? columns, string tableUri)
+    internal static StructType Project(StructType schema, IReadOnlyList<string>? columns, string tableUri)
     {
         if (columns is null)
         {

@@ -53,6 +53,30 @@ internal sealed class BytesGroupMap
         }
     }
 
+    /// <summary>The id of <paramref name="key"/>, or -1 when absent.</summary>
+    public int TryGet(ReadOnlySpan<byte> key)
+    {
+        var hash = Hash(key);
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var index = (int)(hash & (ulong)mask);
+        while (true)
+        {
+            ref var slot = ref slots[index];
+            if (slot.Id == 0)
+            {
+                return -1;
+            }
+
+            if (slot.Hash == hash && KeyOf(slot.Id - 1).SequenceEqual(key))
+            {
+                return slot.Id - 1;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+
     private ReadOnlySpan<byte> KeyOf(int id) => _arena.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
 
     private void Store(ReadOnlySpan<byte> key, int id)

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Pipelines.Expressions.Evaluation;
 
@@ -6,29 +6,43 @@ namespace Lakehouse.Pipelines.Aggregation;
 
 /// <summary>
 /// Assigns dense group ids to rows by their key values and keeps one copy of each distinct key (memory grows with
-/// groups, not rows). One integral key (int, long, date, timestamp) uses an open-addressing long map; any other
-/// key list is serialised per row into bytes and looked up without allocating. NULL keys form their own group.
+/// groups, not rows). One integral key (int, long, date, timestamp) uses an open-addressing long map and one string key
+/// a byte map over the value's bytes. Any other key list is dictionary-encoded column by column (<see cref="KeyCoder"/>)
+/// and the codes are packed pairwise into longs, each pair mapped to a dense id by a long map, the last pair's id being
+/// the group: typed, with no boxing or per-row serialisation. NULL keys form their own group.
 /// </summary>
 internal sealed class GroupTable
 {
     private readonly ColumnVector[] _keyVectors;
     private readonly bool _singleIntegral;
+    private readonly bool _singleText;
     private readonly LongGroupMap? _longMap;
     private readonly BytesGroupMap? _bytesMap;
+    private readonly KeyCoder[] _coders = [];
+    private readonly LongGroupMap[] _stages = [];
+    private readonly int[] _stageCounts = [];
+    private int[] _codes = new int[256];
+    private int[] _next = new int[256];
     private int _nullGroup = -1;
-    private byte[] _scratch = new byte[256];
 
     public GroupTable(IReadOnlyList<DataType> keyTypes)
     {
         _keyVectors = keyTypes.Select(t => ColumnVector.Create(t, 1024)).ToArray();
         _singleIntegral = keyTypes.Count == 1 && keyTypes[0].Kind is TypeKind.Byte or TypeKind.Short or TypeKind.Integer or TypeKind.Date or TypeKind.Long or TypeKind.Timestamp;
+        _singleText = keyTypes.Count == 1 && keyTypes[0].Kind is TypeKind.String or TypeKind.Binary;
         if (_singleIntegral)
         {
             _longMap = new LongGroupMap();
         }
-        else
+        else if (_singleText)
         {
             _bytesMap = new BytesGroupMap();
+        }
+        else if (keyTypes.Count > 0)
+        {
+            _coders = keyTypes.Select(t => new KeyCoder(t)).ToArray();
+            _stages = Enumerable.Range(0, keyTypes.Count).Select(_ => new LongGroupMap()).ToArray();
+            _stageCounts = new int[keyTypes.Count];
         }
 
         // A global aggregate (no keys) has exactly one group, even over no rows.
@@ -63,14 +77,67 @@ internal sealed class GroupTable
             return ids;
         }
 
-        if (keys.Length == 1 && keys[0] is BinaryColumn { IsScalar: false } text)
+        if (_singleText && keys[0] is BinaryColumn text)
         {
             AssignText(text, ids);
             return ids;
         }
 
-        AssignGeneral(keys, ids);
+        AssignComposite(keys, ids);
         return ids;
+    }
+
+    /// <summary>The group id of each row's key, or -1 when the key is not in the table (nothing is added).</summary>
+    public int[] Lookup(EvalColumn[] keys, int rows)
+    {
+        var ids = new int[rows];
+        if (keys.Length == 0)
+        {
+            return ids;
+        }
+
+        var text = _singleText && keys[0] is BinaryColumn b ? b : null;
+        for (var i = 0; i < rows; i++)
+        {
+            if (_singleIntegral || text is not null)
+            {
+                // These layouts keep NULL keys in a group of their own (see Assign).
+                ids[i] = keys[0].IsNull(i) ? _nullGroup
+                    : text is not null ? _bytesMap!.TryGet(text.ValueAt(i))
+                    : _longMap!.TryGet(keys[0] switch
+                    {
+                        PrimitiveColumn<long> c => c.ValueAt(i),
+                        PrimitiveColumn<int> c => c.ValueAt(i),
+                        _ => throw new InvalidOperationException($"Cannot look up a {keys[0].Type} key."),
+                    });
+                continue;
+            }
+
+            ids[i] = LookupComposite(keys, i);
+        }
+
+        return ids;
+    }
+
+    private int LookupComposite(EvalColumn[] keys, int row)
+    {
+        var current = -1;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var code = _coders[k].TryCode(keys[k], row);
+            if (code < 0)
+            {
+                return -1;
+            }
+
+            current = _stages[k].TryGet(Pack(k == 0 ? -1 : current, code));
+            if (current < 0)
+            {
+                return -1;
+            }
+        }
+
+        return current;
     }
 
     private void AssignIntegral<T>(PrimitiveColumn<T> column, ReadOnlySpan<T> values, int[] ids)
@@ -78,9 +145,11 @@ internal sealed class GroupTable
     {
         var map = _longMap!;
         var nulls = column.Nulls.Span;
+        var scalar = column.IsScalar;
         for (var i = 0; i < ids.Length; i++)
         {
-            if (!nulls.IsEmpty && nulls[column.IsScalar ? 0 : i])
+            var at = scalar ? 0 : i;
+            if (!nulls.IsEmpty && nulls[at])
             {
                 if (_nullGroup < 0)
                 {
@@ -91,7 +160,7 @@ internal sealed class GroupTable
                 continue;
             }
 
-            var id = map.GetOrAdd(long.CreateTruncating(values[column.IsScalar ? 0 : i]), GroupCount, out var added);
+            var id = map.GetOrAdd(long.CreateTruncating(values[at]), GroupCount, out var added);
             if (added)
             {
                 NewGroup([column], i);
@@ -108,10 +177,12 @@ internal sealed class GroupTable
         var data = column.Data.Span;
         var offsets = column.Offsets.Span;
         var nulls = column.Nulls.Span;
+        var scalar = column.IsScalar;
         EvalColumn[] keys = [column];
         for (var i = 0; i < ids.Length; i++)
         {
-            if (!nulls.IsEmpty && nulls[i])
+            var at = scalar ? 0 : i;
+            if (!nulls.IsEmpty && nulls[at])
             {
                 if (_nullGroup < 0)
                 {
@@ -122,7 +193,7 @@ internal sealed class GroupTable
                 continue;
             }
 
-            var id = map.GetOrAdd(data[offsets[i]..offsets[i + 1]], GroupCount, out var added);
+            var id = map.GetOrAdd(data[offsets[at]..offsets[at + 1]], GroupCount, out var added);
             if (added)
             {
                 NewGroup(keys, i);
@@ -132,21 +203,52 @@ internal sealed class GroupTable
         }
     }
 
-    private void AssignGeneral(EvalColumn[] keys, int[] ids)
+    /// <summary>Codes per column, then stage k maps (id of keys 0..k-1, code of key k) to a dense id; the last stage's id is the group.</summary>
+    private void AssignComposite(EvalColumn[] keys, int[] ids)
     {
-        var map = _bytesMap!;
-        for (var i = 0; i < ids.Length; i++)
+        var rows = ids.Length;
+        if (_codes.Length < rows)
         {
-            var length = Serialize(keys, i);
-            var id = map.GetOrAdd(_scratch.AsSpan(0, length), GroupCount, out var added);
-            if (added)
+            _codes = new int[rows];
+            _next = new int[rows];
+        }
+
+        var current = _codes.AsSpan(0, rows);
+        var codes = _next.AsSpan(0, rows);
+        current.Fill(-1);
+        var last = keys.Length - 1;
+        for (var k = 0; k <= last; k++)
+        {
+            _coders[k].Encode(keys[k], codes);
+            var stage = _stages[k];
+            if (k < last)
             {
-                NewGroup(keys, i);
+                var count = _stageCounts[k];
+                for (var i = 0; i < rows; i++)
+                {
+                    current[i] = stage.GetOrAdd(Pack(current[i], codes[i]), count, out var added);
+                    count += added ? 1 : 0;
+                }
+
+                _stageCounts[k] = count;
+                continue;
             }
 
-            ids[i] = id;
+            for (var i = 0; i < rows; i++)
+            {
+                var id = stage.GetOrAdd(Pack(current[i], codes[i]), GroupCount, out var added);
+                if (added)
+                {
+                    NewGroup(keys, i);
+                }
+
+                ids[i] = id;
+            }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Pack(int prefix, int code) => ((long)prefix << 32) | (uint)code;
 
     private int NewGroup(EvalColumn[] keys, int row)
     {
@@ -156,54 +258,5 @@ internal sealed class GroupTable
         }
 
         return GroupCount++;
-    }
-
-    /// <summary>Writes the row's key as bytes: per key a null flag, then the value (length-prefixed for strings).</summary>
-    private int Serialize(EvalColumn[] keys, int row)
-    {
-        var at = 0;
-        foreach (var key in keys)
-        {
-            Ensure(at + 32);
-            if (key.IsNull(row))
-            {
-                _scratch[at++] = 0;
-                continue;
-            }
-
-            _scratch[at++] = 1;
-            var span = _scratch.AsSpan(at);
-            switch (key)
-            {
-                case PrimitiveColumn<bool> c: span[0] = c.ValueAt(row) ? (byte)1 : (byte)0; at += 1; break;
-                case PrimitiveColumn<int> c: BinaryPrimitives.WriteInt32LittleEndian(span, c.ValueAt(row)); at += 4; break;
-                case PrimitiveColumn<long> c: BinaryPrimitives.WriteInt64LittleEndian(span, c.ValueAt(row)); at += 8; break;
-                case PrimitiveColumn<float> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
-                case PrimitiveColumn<double> c: BinaryPrimitives.WriteDoubleLittleEndian(span, Normalize(c.ValueAt(row))); at += 8; break;
-                case PrimitiveColumn<Int128> c: BinaryPrimitives.WriteInt128LittleEndian(span, c.ValueAt(row)); at += 16; break;
-                case BinaryColumn c:
-                    var value = c.ValueAt(row);
-                    Ensure(at + 4 + value.Length);
-                    BinaryPrimitives.WriteInt32LittleEndian(_scratch.AsSpan(at), value.Length);
-                    value.CopyTo(_scratch.AsSpan(at + 4));
-                    at += 4 + value.Length;
-                    break;
-                default:
-                    throw new InvalidOperationException($"Cannot group by {key.Type}.");
-            }
-        }
-
-        return at;
-    }
-
-    /// <summary>0.0 and -0.0 group together, and every NaN with every NaN (Spark's normalisation).</summary>
-    private static double Normalize(double value) => double.IsNaN(value) ? double.NaN : value == 0 ? 0.0 : value;
-
-    private void Ensure(int size)
-    {
-        if (size > _scratch.Length)
-        {
-            Array.Resize(ref _scratch, Math.Max(size, _scratch.Length * 2));
-        }
     }
 }

@@ -94,6 +94,32 @@ public sealed class HashAggregator
 
     private void AddChunk(RecordBatch batch, EvaluationContext context, int offset, int rows)
     {
+        var groups = _table.Assign(EvaluateKeys(batch, context, offset, rows), rows);
+        for (var a = 0; a < _states.Length; a++)
+        {
+            _states[a].Update(groups, EvaluateArgument(a, batch, context, offset, rows), _table.GroupCount);
+        }
+    }
+
+    /// <summary>The input columns (top-level ordinals) the keys and aggregate arguments read.</summary>
+    internal IEnumerable<int> ReferencedOrdinals() => _keys.Concat(_arguments.OfType<BoundExpression>()).SelectMany(ColumnOrdinals);
+
+    internal static IEnumerable<int> ColumnOrdinals(BoundExpression expression) => expression is BoundColumn column
+        ? [column.Ordinals[0]]
+        : expression.Children.SelectMany(ColumnOrdinals);
+
+    /// <summary>The group key types, in order.</summary>
+    internal IReadOnlyList<DataType> KeyTypes => _keys.Select(k => k.Type).ToArray();
+
+    /// <summary>The key expressions and aggregate calls as written (to check them for clock-dependent functions).</summary>
+    internal IEnumerable<string> ExpressionTexts => _keySpecs.Select(k => k.Expression).Concat(_specs.Select(s => s.Text));
+
+    /// <summary>Rows per evaluation chunk for <paramref name="batch"/> (expressions that cannot be sliced see whole batches).</summary>
+    internal int ChunkRows(RecordBatch batch) => _canChunk ? EvaluationScope.ChunkRows : Math.Max(1, batch.RowCount);
+
+    /// <summary>The key columns of rows [offset, offset + rows) (scalars broadcast).</summary>
+    internal EvalColumn[] EvaluateKeys(RecordBatch batch, EvaluationContext context, int offset, int rows)
+    {
         var keyColumns = new EvalColumn[_keys.Length];
         for (var k = 0; k < _keys.Length; k++)
         {
@@ -101,18 +127,30 @@ public sealed class HashAggregator
             keyColumns[k] = Materialize(_keys[k].Evaluate(scope, null), rows);
         }
 
-        var groups = _table.Assign(keyColumns, rows);
-        for (var a = 0; a < _states.Length; a++)
-        {
-            EvalColumn? input = null;
-            if (_arguments[a] is { } argument)
-            {
-                var scope = new EvaluationScope(batch, rows, context, _specs[a].Text, _specs[a].Origin, offset);
-                input = Materialize(argument.Evaluate(scope, null), rows);
-            }
+        return keyColumns;
+    }
 
-            _states[a].Update(groups, input, _table.GroupCount);
+    /// <summary>Every aggregate's argument over rows [offset, offset + rows) (null for count(*)).</summary>
+    internal EvalColumn?[] EvaluateArguments(RecordBatch batch, EvaluationContext context, int offset, int rows)
+    {
+        var inputs = new EvalColumn?[_arguments.Length];
+        for (var a = 0; a < inputs.Length; a++)
+        {
+            inputs[a] = EvaluateArgument(a, batch, context, offset, rows);
         }
+
+        return inputs;
+    }
+
+    private EvalColumn? EvaluateArgument(int a, RecordBatch batch, EvaluationContext context, int offset, int rows)
+    {
+        if (_arguments[a] is not { } argument)
+        {
+            return null;
+        }
+
+        var scope = new EvaluationScope(batch, rows, context, _specs[a].Text, _specs[a].Origin, offset);
+        return Materialize(argument.Evaluate(scope, null), rows);
     }
 
     /// <summary>Folds another aggregator's partial result in (same keys and aggregates, e.g. another partition or file).</summary>

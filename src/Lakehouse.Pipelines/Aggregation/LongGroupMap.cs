@@ -52,6 +52,29 @@ internal sealed class LongGroupMap
         }
     }
 
+    /// <summary>The id of <paramref name="key"/>, or -1 when absent.</summary>
+    public int TryGet(long key)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var index = (int)(Mix(key) & (ulong)mask);
+        while (true)
+        {
+            ref var slot = ref slots[index];
+            if (slot.Id == 0)
+            {
+                return -1;
+            }
+
+            if (slot.Key == key)
+            {
+                return slot.Id - 1;
+            }
+
+            index = (index + 1) & mask;
+        }
+    }
+
     internal static ulong Mix(long key)
     {
         // murmur3 finalizer: spreads sequential ids over the table.

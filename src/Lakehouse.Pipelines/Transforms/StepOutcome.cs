@@ -9,6 +9,9 @@ internal sealed class StepOutcome
 
     public string? Message { get; set; }
 
+    /// <summary>How the step ran when there is a choice (gold: <c>incremental</c> or <c>full</c>); null otherwise.</summary>
+    public string? Strategy { get; set; }
+
     public Dictionary<string, long> SourceVersions { get; } = new(StringComparer.Ordinal);
 
     public long? VersionWritten { get; set; }

@@ -35,7 +35,7 @@ public sealed class TransformStep
     }
 
     /// <summary>Runs (or records the failure of) one step; see <see cref="TransformRequest"/> for the input.</summary>
-    /// <returns><c>{table, layer, status, sourceVersions, versionWritten, rowsRead, rowsWritten, rowsDropped, expectations, details, attempts, durationMs}</c>.</returns>
+    /// <returns><c>{table, layer, status, message, strategy (gold: incremental or full), sourceVersions, versionWritten, rowsRead, rowsWritten, rowsDropped, expectations, details, attempts, durationMs}</c>.</returns>
     public async Task<JsonObject> RunAsync(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -116,6 +116,9 @@ public sealed class TransformStep
 
     private StepOutcome? LastOutcome { get; set; }
 
+    /// <summary>When gold updates go incremental (tests tighten the thresholds).</summary>
+    internal GoldIncrementalPolicy GoldPolicy { get; init; } = GoldIncrementalPolicy.Default;
+
     private async Task<StepOutcome> RunOnceAsync(MedallionLayer layer, string table, EvaluationContext context, CancellationToken ct)
     {
         LastOutcome = null;
@@ -129,7 +132,7 @@ public sealed class TransformStep
 
         var gold = _pipeline.FindGold(table)
             ?? throw new TransformException($"Pipeline '{_pipeline.Name}' ({_pipeline.File}) has no gold table '{table}'; gold tables: {string.Join(", ", _pipeline.Gold.Select(g => g.Name))}.");
-        return await new GoldRunner(_runtime, _pipeline).RunAsync(gold, context, ct).ConfigureAwait(false);
+        return await new GoldRunner(_runtime, _pipeline, GoldPolicy).RunAsync(gold, context, ct).ConfigureAwait(false);
     }
 
     private async Task<JsonObject> RecordFailureAsync(TransformRequest request, CancellationToken ct)
@@ -195,6 +198,7 @@ public sealed class TransformStep
             ["layer"] = request.Layer.ToLowerInvariant(),
             ["status"] = outcome.Status,
             ["message"] = outcome.Message,
+            ["strategy"] = outcome.Strategy,
             ["sourceVersions"] = versions,
             ["versionWritten"] = outcome.VersionWritten,
             ["rowsRead"] = outcome.RowsRead,

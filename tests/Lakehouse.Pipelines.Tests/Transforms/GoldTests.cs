@@ -82,7 +82,8 @@ public sealed class GoldTests
         Assert.Equal(
             ["11|1|10.00", "14|2|10.00", "15|1|50.00", "16|1|30.00", "17|1|99.00"],
             await s.RowsAsync(MedallionLayer.Gold, "customer_totals", "customer_id", "orders", "lifetime_value"));
-        Assert.Equal(1, (long)summary["details"]!["groups_changed"]!);
+        Assert.Equal("incremental", (string?)summary["strategy"]);
+        Assert.Equal(1, (long)summary["details"]!["groups_affected"]!);
         Assert.Equal(1, (long)summary["rowsWritten"]!);
     }
 }

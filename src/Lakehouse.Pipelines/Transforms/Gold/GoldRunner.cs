@@ -15,20 +15,22 @@ namespace Lakehouse.Pipelines.Transforms.Gold;
 
 /// <summary>
 /// One gold update. The table records the version of every source it consumed (txn appIds, as silver does); when no
-/// source moved it is skipped. Otherwise the aggregate is recomputed from the sources' current snapshots (a full
-/// recompute: count_distinct, min and max cannot be maintained from changed rows alone, and silver merges rewrite rows).
-/// overwrite replaces the table's contents in one commit; merge compares the recomputed groups with the stored ones and
-/// rewrites only the files holding groups whose values changed or vanished, appending new groups, so unchanged groups'
-/// files are left as they are.
+/// source moved it is skipped. Otherwise <see cref="GoldStrategy"/> picks an incremental update (recompute only the
+/// groups whose source rows changed and replace exactly those groups' files) or a full recompute, and the outcome
+/// says which ran and why. A full recompute in overwrite mode replaces the contents in one commit; in merge mode it
+/// compares the recomputed groups with the stored ones and rewrites only the files holding changed or vanished groups.
+/// Either way the new watermarks are committed with the data.
 /// </summary>
-internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pipeline)
+internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pipeline, GoldIncrementalPolicy? policy = null)
 {
+    private readonly GoldIncrementalPolicy _policy = policy ?? GoldIncrementalPolicy.Default;
+
     public async Task<StepOutcome> RunAsync(GoldTableDefinition definition, EvaluationContext context, CancellationToken ct)
     {
         var outcome = new StepOutcome();
         var target = runtime.Table(pipeline.Name, MedallionLayer.Gold, definition.Name);
         var targetSnapshot = await target.ExistsAsync(ct).ConfigureAwait(false) ? await target.GetSnapshotAsync(null, ct).ConfigureAwait(false) : null;
-        var sources = new List<(TableReference Reference, DeltaTable Table, Snapshot Snapshot)>();
+        var sources = new List<GoldSource>();
         var changed = false;
         foreach (var reference in definition.From)
         {
@@ -47,7 +49,7 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
             outcome.SourceVersions[reference.Name] = snapshot.Version;
             var seen = targetSnapshot?.GetAppTransactionVersion(Watermarks.AppId(pipeline.Name, definition.Name, reference.Name));
             changed |= seen != snapshot.Version;
-            sources.Add((reference, table, snapshot));
+            sources.Add(new GoldSource(reference, table, snapshot, seen, GoldPlan.Compile(definition, reference, snapshot.Schema)));
         }
 
         if (!changed)
@@ -57,20 +59,88 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
             return outcome;
         }
 
-        var result = await AggregateAsync(definition, sources, context, outcome, ct).ConfigureAwait(false);
-        var tx = targetSnapshot is not null
-            ? target.StartTransaction(targetSnapshot)
-            : target.StartCreateTransaction(result.Schema, new CreateTableOptions());
-        foreach (var (reference, _, snapshot) in sources)
+        var fingerprint = GoldDefinitionFingerprint.Of(definition);
+        var decision = await GoldStrategy.DecideAsync(pipeline.Name, definition, target, targetSnapshot, sources, fingerprint, _policy, ct).ConfigureAwait(false);
+        if (decision.Changes is { } changes && targetSnapshot is not null)
         {
-            tx.SetTransaction(Watermarks.AppId(pipeline.Name, definition.Name, reference.Name), snapshot.Version);
+            var fallback = await TryIncrementalAsync(definition, target, targetSnapshot, sources, changes, context, outcome, ct).ConfigureAwait(false);
+            if (fallback is null)
+            {
+                return outcome;
+            }
+
+            decision = GoldStrategyDecision.Full(fallback);
+            ResetCounters(outcome);
         }
 
-        if (targetSnapshot is not null && !targetSnapshot.Schema.Equals(result.Schema))
+        outcome.Strategy = GoldStrategyDecision.FullStrategy;
+        outcome.Message = $"full recompute: {decision.Reason}";
+        await RunFullAsync(definition, target, targetSnapshot, sources, fingerprint, context, outcome, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <returns>Null when the update was committed incrementally, otherwise why it must fall back to a full recompute.</returns>
+    private async Task<string?> TryIncrementalAsync(
+        GoldTableDefinition definition, DeltaTable target, Snapshot targetSnapshot, List<GoldSource> sources,
+        IReadOnlyList<(GoldSource Source, SourceChanges Changes)> changes, EvaluationContext context, StepOutcome outcome, CancellationToken ct)
+    {
+        var update = new GoldIncrementalUpdate(_policy, context, outcome);
+        var goldGroups = targetSnapshot.Files.Sum(f => f.Stats?.NumRecords ?? 0);
+        var fold = AppendFold.Applies(definition, changes);
+        var (affected, fallback) = await update.FindAffectedAsync(changes, goldGroups, fold, ct).ConfigureAwait(false);
+        if (affected is null)
         {
-            // The aggregation's definition changed: replace the schema along with the contents.
-            tx.UpdateMetadata(targetSnapshot.Metadata with { SchemaString = SchemaJson.Serialize(result.Schema) });
-            await OverwriteAsync(tx, result, outcome, ct).ConfigureAwait(false);
+            return fallback;
+        }
+
+        var schema = targetSnapshot.Schema;
+        var keyCount = definition.GroupBy.Count;
+        var tx = target.StartTransaction(targetSnapshot);
+        tx.Operation = DeltaOperation.Merge;
+        tx.WithOperationParameter("strategy", GoldStrategyDecision.IncrementalStrategy);
+        SetWatermarks(tx, definition, sources);
+        if (affected.Count > 0)
+        {
+            // Append-only with count/sum/min/max: fold the new rows into the stored groups; otherwise recompute them.
+            var fresh = update.Added ?? await update.RecomputeAsync(sources, affected, schema, keyCount, ct).ConfigureAwait(false);
+            outcome.Details["folded"] = update.Added is null ? 0 : 1;
+            var stats = await KeyedRewriter.RewriteAsync(target, tx, schema, Enumerable.Range(0, keyCount).ToArray(), affected,
+                (key, stored) => !fresh.TryGetValue(key, out var row) ? []
+                    : update.Added is not null && stored.Count > 0 ? [AppendFold.Combine(definition, stored[0], row)]
+                    : [row], ct).ConfigureAwait(false);
+            outcome.RowsWritten = fresh.Count;
+            outcome.Details["groups_removed"] = affected.Count(k => !fresh.ContainsKey(k));
+            outcome.Details["files_rewritten"] = stats.FilesRewritten;
+            outcome.Details["files_pruned"] = stats.FilesPruned;
+            outcome.Details["rows_carried"] = stats.RowsCarried;
+        }
+
+        outcome.Strategy = GoldStrategyDecision.IncrementalStrategy;
+        outcome.Message = $"incremental{(update.Added is null ? string.Empty : " (append fold)")}: {affected.Count} group(s) affected by {outcome.Details.GetValueOrDefault("source_rows_changed")} changed source row(s)";
+        var commit = await tx.CommitAsync(ct).ConfigureAwait(false);
+        outcome.VersionWritten = commit.Version;
+        return null;
+    }
+
+    private async Task RunFullAsync(
+        GoldTableDefinition definition, DeltaTable target, Snapshot? targetSnapshot, List<GoldSource> sources, string fingerprint,
+        EvaluationContext context, StepOutcome outcome, CancellationToken ct)
+    {
+        var result = await AggregateAsync(sources, context, outcome, ct).ConfigureAwait(false);
+        var configuration = new Dictionary<string, string>(targetSnapshot?.Configuration ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [GoldDefinitionFingerprint.PropertyName] = fingerprint,
+        };
+        var tx = targetSnapshot is not null
+            ? target.StartTransaction(targetSnapshot)
+            : target.StartCreateTransaction(result.Schema, new CreateTableOptions { Configuration = configuration });
+        tx.WithOperationParameter("strategy", GoldStrategyDecision.FullStrategy);
+        SetWatermarks(tx, definition, sources);
+        if (targetSnapshot is not null && (!targetSnapshot.Schema.Equals(result.Schema) || targetSnapshot.Metadata.GetConfiguration(GoldDefinitionFingerprint.PropertyName) != fingerprint))
+        {
+            // The aggregation's definition changed: replace the schema (if it changed) and the fingerprint with the contents.
+            tx.UpdateMetadata(targetSnapshot.Metadata with { SchemaString = SchemaJson.Serialize(result.Schema), Configuration = configuration });
+            await OverwriteAsync(tx, result, definition.GroupBy.Count, outcome, ct).ConfigureAwait(false);
         }
         else if (definition.Mode == GoldMode.Merge && targetSnapshot is not null)
         {
@@ -78,47 +148,57 @@ internal sealed class GoldRunner(LakehouseRuntime runtime, PipelineDefinition pi
         }
         else
         {
-            await OverwriteAsync(tx, result, outcome, ct).ConfigureAwait(false);
+            await OverwriteAsync(tx, result, definition.GroupBy.Count, outcome, ct).ConfigureAwait(false);
         }
 
         var commit = await tx.CommitAsync(ct).ConfigureAwait(false);
         outcome.VersionWritten = commit.Version;
-        return outcome;
     }
 
-    private static async Task<RecordBatch> AggregateAsync(
-        GoldTableDefinition definition, List<(TableReference Reference, DeltaTable Table, Snapshot Snapshot)> sources, EvaluationContext context, StepOutcome outcome, CancellationToken ct)
+    private void SetWatermarks(DeltaTransaction tx, GoldTableDefinition definition, List<GoldSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            tx.SetTransaction(Watermarks.AppId(pipeline.Name, definition.Name, source.Reference.Name), source.Snapshot.Version);
+        }
+    }
+
+    private static void ResetCounters(StepOutcome outcome)
+    {
+        outcome.RowsRead = 0;
+        outcome.RowsWritten = 0;
+        outcome.RowsDropped = 0;
+        outcome.Details.Clear();
+    }
+
+    private static async Task<RecordBatch> AggregateAsync(List<GoldSource> sources, EvaluationContext context, StepOutcome outcome, CancellationToken ct)
     {
         HashAggregator? total = null;
-        foreach (var (reference, table, snapshot) in sources)
+        foreach (var source in sources)
         {
-            var plan = GoldPlan.Compile(definition, reference, snapshot.Schema);
-            await foreach (var batch in table.ReadAsync(snapshot, null, ct).ConfigureAwait(false))
-            {
-                outcome.RowsRead += batch.RowCount;
-                var rows = plan.Filter is { } filter ? filter.Apply(batch, context) : batch;
-                outcome.RowsDropped += batch.RowCount - rows.RowCount;
-                plan.Aggregator.Add(rows, context);
-            }
-
+            var aggregator = await ParallelAggregation.RunAsync(source, context, outcome, ct).ConfigureAwait(false);
             if (total is null)
             {
-                total = plan.Aggregator;
+                total = aggregator;
             }
             else
             {
-                total.Merge(plan.Aggregator);
+                total.Merge(aggregator);
             }
         }
 
         return total!.Finish();
     }
 
-    private static async Task OverwriteAsync(DeltaTransaction tx, RecordBatch result, StepOutcome outcome, CancellationToken ct)
+    private async Task OverwriteAsync(DeltaTransaction tx, RecordBatch result, int keyCount, StepOutcome outcome, CancellationToken ct)
     {
         tx.WithOperationParameter("mode", "Overwrite");
         tx.RemoveWhere(PartitionPredicate.All);
-        await tx.WriteAsync(result, WriteOptions.Default, ct).ConfigureAwait(false);
+        foreach (var file in GoldFileLayout.Split(result, keyCount, _policy.GroupsPerFile))
+        {
+            await tx.WriteAsync(file, WriteOptions.Default, ct).ConfigureAwait(false);
+        }
+
         outcome.RowsWritten = result.RowCount;
         outcome.Details["groups"] = result.RowCount;
     }
