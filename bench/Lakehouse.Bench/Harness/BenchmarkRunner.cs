@@ -67,10 +67,13 @@ internal static class BenchmarkRunner
         }
         else
         {
-            m = await benchmark.RunOursAsync(context, cancellationToken);
             using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
+            m = await benchmark.RunOursAsync(context, cancellationToken);
             self.Refresh();
-            m = m with { PeakMemoryBytes = self.PeakWorkingSet64 };
+            // CPU seconds of the run (all threads): a figure that stays comparable when other work shares the cores.
+            var extra = new Dictionary<string, double>(m.Extra ?? new Dictionary<string, double>()) { ["cpu_s"] = (self.TotalProcessorTime - cpuBefore).TotalSeconds };
+            m = m with { PeakMemoryBytes = self.PeakWorkingSet64, Extra = extra };
         }
 
         var json = new JsonObject
