@@ -54,8 +54,8 @@ public sealed class ParquetFileWriter : IDisposable
     public StructType Schema => _schema.Type;
 
     /// <summary>
-    /// Bytes written to the output so far plus the compressed pages buffered for the open row group: what the file
-    /// would measure if closed now (footer aside). Writers that roll files at a target size watch it.
+    /// Bytes written to the output so far plus the pages buffered for the open row group (the open page's values
+    /// uncompressed): about what the file would measure if closed now (footer aside). Writers that roll files at a target size watch it.
     /// </summary>
     public long EstimatedFileSize
     {
@@ -64,7 +64,7 @@ public sealed class ParquetFileWriter : IDisposable
             var total = _output.Position64;
             foreach (var c in _columns)
             {
-                total += c.BufferedBytes;
+                total += c.PendingBytes;
             }
 
             return total;
