@@ -124,6 +124,7 @@ public sealed partial class IngestionService
                 await foreach (var batch in BatchReadAhead.ReadAsync(reader.ReadBatchesAsync(cancellationToken), ReadAheadBatches, cancellationToken))
                 {
                     await writer.WriteAsync(batch, cancellationToken);
+                    reader.Recycle(batch);
                 }
 
                 await writer.CompleteAsync(cancellationToken);
