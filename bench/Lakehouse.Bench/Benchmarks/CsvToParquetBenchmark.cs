@@ -4,6 +4,7 @@ using Lakehouse.Delta.Storage;
 using Lakehouse.Pipelines.Definitions;
 using Lakehouse.Pipelines.Ingestion;
 using Lakehouse.Pipelines.Lake;
+using Lakehouse.Pipelines.Sources;
 using Lakehouse.Testing.Interop;
 
 namespace Lakehouse.Bench.Benchmarks;
@@ -55,7 +56,7 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
             return new Measurement(TimeSpan.FromSeconds(extra.Values.Sum()), context.Rows, Extra: extra);
         }
 
-        var service = new IngestionService(LakehouseRuntime.ForStore(lake), landing, "bench", pipeline);
+        var service = new IngestionService(LakehouseRuntime.ForStore(lake), landing, "bench", pipeline, new SourceReaderOptions(Parallelism: context.Threads));
         var key = Path.GetFileName(csv);
         var start = System.Diagnostics.Stopwatch.StartNew();
         var result = await service.IngestAsync([new LandedObject(key, new FileInfo(csv).Length)], cancellationToken);
@@ -65,8 +66,13 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
             throw new InvalidOperationException($"Ingested {result.RowsWritten} rows, expected {context.Rows}.");
         }
 
-        var bytes = Directory.GetFiles(lakeDir, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        return new Measurement(elapsed, context.Rows, bytes);
+        var files = Directory.GetFiles(lakeDir, "*.parquet", SearchOption.AllDirectories);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        return new Measurement(elapsed, context.Rows, bytes, Extra: new Dictionary<string, double>
+        {
+            ["input_mb"] = new FileInfo(csv).Length / 1048576.0,
+            ["files"] = files.Length,
+        });
     }
 
     public async Task<Measurement> RunDuckDbAsync(BenchContext context, InteropHarness duckDb, CancellationToken cancellationToken)

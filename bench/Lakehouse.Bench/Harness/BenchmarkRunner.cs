@@ -126,6 +126,12 @@ internal static class BenchmarkRunner
             psi.ArgumentList.Add(arg);
         }
 
+        if (context.Options.TryGetValue("heapLimitMb", out var heapLimit))
+        {
+            // A hard GC heap limit, as the runtime sets itself inside a memory-limited container such as Lambda's.
+            psi.Environment["DOTNET_GCHeapHardLimit"] = "0x" + (long.Parse(heapLimit, CultureInfo.InvariantCulture) * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
+        }
+
         foreach (var (k, v) in context.Options)
         {
             psi.ArgumentList.Add("--opt");
