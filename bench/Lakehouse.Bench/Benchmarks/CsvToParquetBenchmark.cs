@@ -70,7 +70,7 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
         var bytes = files.Sum(f => new FileInfo(f).Length);
         return new Measurement(elapsed, context.Rows, bytes, Extra: new Dictionary<string, double>
         {
-            ["input_mb"] = new FileInfo(csv).Length / 1048576.0,
+            ["input_mb"] = ((FileInfo?)new FileInfo(csv).ResolveLinkTarget(returnFinalTarget: true) ?? new FileInfo(csv)).Length / 1048576.0,
             ["files"] = files.Length,
         });
     }
@@ -80,9 +80,11 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
         var csv = SalesCsv.GetOrCreate(context.DataDirectory, context.Rows);
         var output = Path.Combine(context.NewOutputDirectory("duckdb-csv"), "out.parquet");
         await duckDb.ExecuteDuckDbAsync($"SET threads = {context.Threads}");
+        var cpuBefore = await duckDb.CpuSecondsAsync();
         var elapsed = await duckDb.ExecuteDuckDbAsync(
             $"COPY (SELECT * FROM read_csv({InteropHarness.SqlString(csv)}, header = true, columns = {SalesCsv.DuckDbColumns})) " +
             $"TO {InteropHarness.SqlString(output)} (FORMAT parquet, COMPRESSION snappy)");
-        return new Measurement(elapsed, context.Rows, new FileInfo(output).Length);
+        var cpu = await duckDb.CpuSecondsAsync() - cpuBefore;
+        return new Measurement(elapsed, context.Rows, new FileInfo(output).Length, Extra: new Dictionary<string, double> { ["cpu_s"] = cpu });
     }
 }

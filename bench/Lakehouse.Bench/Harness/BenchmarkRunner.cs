@@ -50,6 +50,16 @@ internal static class BenchmarkRunner
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"throughput ratio ours/duckdb = {duckMedian / oursMedian:F2} (> 1 means we are faster)"));
+            static double MedianCpu(List<Measurement> runs) =>
+                Median(runs.Select(m => m.Extra is { } e && e.TryGetValue("cpu_s", out var c) ? c : double.NaN).Order().ToArray());
+            var oursCpu = MedianCpu(results[0].Runs);
+            var duckCpu = MedianCpu(results[1].Runs);
+            if (double.IsFinite(oursCpu) && double.IsFinite(duckCpu))
+            {
+                // CPU work per row is what decides throughput when the cores are shared; this ratio is steadier than the elapsed one.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cpu efficiency ratio duckdb cpu_s / ours cpu_s = {duckCpu / oursCpu:F2} ({duckCpu:F2} s / {oursCpu:F2} s; > 1 means we use less CPU)"));
+            }
         }
 
         return 0;
