@@ -53,6 +53,24 @@ public sealed class ParquetFileWriter : IDisposable
     /// <summary>The schema rows are written with.</summary>
     public StructType Schema => _schema.Type;
 
+    /// <summary>
+    /// Bytes written to the output so far plus the pages buffered for the open row group (the open page's values
+    /// uncompressed): about what the file would measure if closed now (footer aside). Writers that roll files at a target size watch it.
+    /// </summary>
+    public long EstimatedFileSize
+    {
+        get
+        {
+            var total = _output.Position64;
+            foreach (var c in _columns)
+            {
+                total += c.PendingBytes;
+            }
+
+            return total;
+        }
+    }
+
     private ColumnChunkWriter CreateColumnWriter(ColumnDescriptor column)
     {
         var codec = CodecFactory.Create(_options.Compression);

@@ -35,6 +35,38 @@ public sealed class ParquetFileWriterTests
     }
 
     [Fact]
+    public async Task Write_RunsOfEqualStrings_AcrossRowGroups_ReadBackWithPerGroupStatistics()
+    {
+        var schema = new StructType(new StructField("s", DataType.String), new StructField("d", new DecimalType(9, 2)));
+        var rows = Enumerable.Range(0, 3000).Select(i => new object?[]
+        {
+            i % 97 == 0 ? null : i < 1500 ? "s3://landing/orders/2024-01-01.csv" : i % 500 < 250 ? "b" : "a",
+            new DecimalValue(i / 1000, 2),
+        }).ToArray();
+        var batches = rows.Chunk(700).Select(c => TestFiles.Batch(schema, c)).ToArray();
+        var file = TestFiles.Write(schema, batches, new ParquetWriterOptions { RowGroupSize = 40_000, PageSize = 512 });
+
+        var read = await TestFiles.ReadRowsAsync(file);
+        await using var reader = await ParquetFileReader.OpenAsync(new MemoryRandomAccessSource(file));
+
+        Assert.Equal(rows.Length, read.Count);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.True(TestFiles.DeepEquals(rows[i], read[i]), $"row {i}: expected {TestFiles.Show(rows[i])}, got {TestFiles.Show(read[i])}");
+        }
+
+        Assert.True(reader.RowGroups.Count > 1, $"expected several row groups, got {reader.RowGroups.Count}");
+        var offset = 0L;
+        foreach (var group in reader.RowGroups)
+        {
+            var slice = rows.Skip((int)offset).Take((int)group.RowCount).Select(r => (string?)r[0]).Where(v => v is not null).ToList();
+            Assert.Equal(slice.Min(StringComparer.Ordinal), group.Columns[0].Min);
+            Assert.Equal(slice.Max(StringComparer.Ordinal), group.Columns[0].Max);
+            offset += group.RowCount;
+        }
+    }
+
+    [Fact]
     public void Close_ReportsRowCountSizeAndStatistics()
     {
         var batch = TestFiles.Batch(Flat,

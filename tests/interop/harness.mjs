@@ -76,7 +76,8 @@ const ops = {
     return { elapsedMs: performance.now() - start };
   },
   async 'process.stats'() {
-    return { maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+    const ru = process.resourceUsage();
+    return { maxRssBytes: ru.maxRSS * 1024, cpuSeconds: (ru.userCPUTime + ru.systemCPUTime) / 1e6 };
   },
 };
 

@@ -4,6 +4,7 @@ using Lakehouse.Delta.Storage;
 using Lakehouse.Pipelines.Definitions;
 using Lakehouse.Pipelines.Ingestion;
 using Lakehouse.Pipelines.Lake;
+using Lakehouse.Pipelines.Sources;
 using Lakehouse.Testing.Interop;
 
 namespace Lakehouse.Bench.Benchmarks;
@@ -49,7 +50,13 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
                 schemaHints: { id: long, name: string, amount: double, day: date, flag: boolean }
                 table: sales
             """, "bench.yaml");
-        var service = new IngestionService(LakehouseRuntime.ForStore(lake), landing, "bench", pipeline);
+        if (context.Option("profile", "false") == "true")
+        {
+            var extra = await BronzeProfile.RunAsync(csv, pipeline.Sources[0], cancellationToken);
+            return new Measurement(TimeSpan.FromSeconds(extra.Values.Sum()), context.Rows, Extra: extra);
+        }
+
+        var service = new IngestionService(LakehouseRuntime.ForStore(lake), landing, "bench", pipeline, new SourceReaderOptions(Parallelism: context.Threads));
         var key = Path.GetFileName(csv);
         var start = System.Diagnostics.Stopwatch.StartNew();
         var result = await service.IngestAsync([new LandedObject(key, new FileInfo(csv).Length)], cancellationToken);
@@ -59,8 +66,13 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
             throw new InvalidOperationException($"Ingested {result.RowsWritten} rows, expected {context.Rows}.");
         }
 
-        var bytes = Directory.GetFiles(lakeDir, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        return new Measurement(elapsed, context.Rows, bytes);
+        var files = Directory.GetFiles(lakeDir, "*.parquet", SearchOption.AllDirectories);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        return new Measurement(elapsed, context.Rows, bytes, Extra: new Dictionary<string, double>
+        {
+            ["input_mb"] = ((FileInfo?)new FileInfo(csv).ResolveLinkTarget(returnFinalTarget: true) ?? new FileInfo(csv)).Length / 1048576.0,
+            ["files"] = files.Length,
+        });
     }
 
     public async Task<Measurement> RunDuckDbAsync(BenchContext context, InteropHarness duckDb, CancellationToken cancellationToken)
@@ -68,9 +80,11 @@ internal sealed class CsvToParquetBenchmark : IBenchmark
         var csv = SalesCsv.GetOrCreate(context.DataDirectory, context.Rows);
         var output = Path.Combine(context.NewOutputDirectory("duckdb-csv"), "out.parquet");
         await duckDb.ExecuteDuckDbAsync($"SET threads = {context.Threads}");
+        var cpuBefore = await duckDb.CpuSecondsAsync();
         var elapsed = await duckDb.ExecuteDuckDbAsync(
             $"COPY (SELECT * FROM read_csv({InteropHarness.SqlString(csv)}, header = true, columns = {SalesCsv.DuckDbColumns})) " +
             $"TO {InteropHarness.SqlString(output)} (FORMAT parquet, COMPRESSION snappy)");
-        return new Measurement(elapsed, context.Rows, new FileInfo(output).Length);
+        var cpu = await duckDb.CpuSecondsAsync() - cpuBefore;
+        return new Measurement(elapsed, context.Rows, new FileInfo(output).Length, Extra: new Dictionary<string, double> { ["cpu_s"] = cpu });
     }
 }

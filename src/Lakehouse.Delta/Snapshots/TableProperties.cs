@@ -13,6 +13,10 @@ public sealed record TableProperties
     public const string EnableExpiredLogCleanupKey = "delta.enableExpiredLogCleanup";
     public const string DataSkippingNumIndexedColsKey = "delta.dataSkippingNumIndexedCols";
     public const string SetTransactionRetentionDurationKey = "delta.setTransactionRetentionDuration";
+    public const string TargetFileSizeKey = "delta.targetFileSize";
+
+    /// <summary>Default <see cref="TargetFileSize"/>: 128 MiB, as Databricks' default for tables without tuning.</summary>
+    public const long DefaultTargetFileSize = 128L * 1024 * 1024;
 
     public int CheckpointInterval { get; init; } = 10;
 
@@ -25,6 +29,12 @@ public sealed record TableProperties
     public bool EnableExpiredLogCleanup { get; init; } = true;
 
     public int DataSkippingNumIndexedCols { get; init; } = 32;
+
+    /// <summary>
+    /// <c>delta.targetFileSize</c>: writers close a data file and start the next once it reaches about this many bytes
+    /// (bytes, or with a unit: <c>64mb</c>, <c>1gb</c>).
+    /// </summary>
+    public long TargetFileSize { get; init; } = DefaultTargetFileSize;
 
     /// <summary>
     /// <c>delta.setTransactionRetentionDuration</c>: txn (app id) entries last updated longer ago are dropped when a
@@ -73,12 +83,45 @@ public sealed record TableProperties
             p = p with { SetTransactionRetentionDuration = ParseInterval(tr) ?? throw Bad(SetTransactionRetentionDurationKey, tr) };
         }
 
+        if (Get(TargetFileSizeKey) is { } ts)
+        {
+            p = p with { TargetFileSize = ParseByteSize(ts) is { } size and > 0 ? size : throw Bad(TargetFileSizeKey, ts) };
+        }
+
         if (Get(DeletedFileRetentionDurationKey) is { } dr)
         {
             p = p with { DeletedFileRetentionDuration = ParseInterval(dr) ?? throw Bad(DeletedFileRetentionDurationKey, dr) };
         }
 
         return p;
+    }
+
+    /// <summary>Parses a byte size as Spark's byte strings: a number with an optional unit b, k/kb, m/mb, g/gb, t/tb (powers of 1024).</summary>
+    public static long? ParseByteSize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim().ToLowerInvariant();
+        var digits = 0;
+        while (digits < t.Length && char.IsAsciiDigit(t[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || !long.TryParse(t.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+
+        long? multiplier = t[digits..].Trim() switch
+        {
+            "" or "b" => 1,
+            "k" or "kb" => 1L << 10,
+            "m" or "mb" => 1L << 20,
+            "g" or "gb" => 1L << 30,
+            "t" or "tb" => 1L << 40,
+            _ => null,
+        };
+        return multiplier is { } m && n <= long.MaxValue / m ? n * m : null;
     }
 
     private static DeltaProtocolException Bad(string key, string value) =>

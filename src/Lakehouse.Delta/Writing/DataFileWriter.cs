@@ -9,79 +9,27 @@ using Lakehouse.Parquet.Data;
 namespace Lakehouse.Delta.Writing;
 
 /// <summary>
-/// Writes data files for a table: one Parquet file per partition of a batch, in Hive-style folders with Spark's
-/// escaping, unique names (<c>part-00000-&lt;uuid&gt;-c000.snappy.parquet</c>, never overwritten), and the <c>add</c>
-/// action with Spark-like stats.
+/// Data file helpers: one file from given batches (OPTIMIZE), and aligning batches with the table schema. Files are
+/// written by <see cref="RollingDataFile"/>: Hive-style folders with Spark's escaping, unique names
+/// (<c>part-00000-&lt;uuid&gt;-c000.snappy.parquet</c>, never overwritten), and the <c>add</c> action with Spark-like stats.
 /// </summary>
 internal static class DataFileWriter
 {
-    public static async Task<List<AddFile>> WriteAsync(
-        DeltaTable table, MetadataAction metadata, RecordBatch batch, bool dataChange, CancellationToken cancellationToken)
-    {
-        var schema = metadata.Schema;
-        foreach (var column in metadata.PartitionColumns)
-        {
-            if (batch.Schema.IndexOf(column) < 0)
-            {
-                throw new DeltaWriteException($"The data written to {table.TableUri} has no partition column '{column}'. Add it to the data.");
-            }
-        }
-
-        // Align data column names and types with the table (names case-insensitive; types already checked by evolution).
-        var aligned = Align(batch, schema);
-        new WriteValidator(schema, table.TableUri).Validate(aligned);
-        var properties = TableProperties.From(metadata.Configuration);
-        var adds = new List<AddFile>();
-        foreach (var part in PartitionSplitter.Split(aligned, schema, metadata.PartitionColumns))
-        {
-            adds.Add(await WriteFileAsync(table, metadata, part.Values, [part.Data], properties, dataChange, cancellationToken).ConfigureAwait(false));
-        }
-
-        return adds;
-    }
-
     /// <summary>Writes <paramref name="batches"/> (data columns only, one schema) as one file of one partition.</summary>
     public static async Task<AddFile> WriteFileAsync(
         DeltaTable table, MetadataAction metadata, IReadOnlyDictionary<string, string?> partitionValues, IReadOnlyList<RecordBatch> batches,
         TableProperties properties, bool dataChange, CancellationToken cancellationToken)
     {
-        var dataSchema = batches[0].Schema;
-        var stats = new StatsCollector(dataSchema, properties.DataSkippingNumIndexedCols);
         var options = new ParquetWriterOptions { CreatedBy = "lakehouse-delta " + table.CommitOptions.EngineInfo };
-        var relative = HivePartitionPath.Directory(metadata.PartitionColumns, partitionValues)
-            + $"part-00000-{Guid.NewGuid()}-c000{Extension(options.Compression)}";
-        using var buffer = new MemoryStream();
-        long size;
-        using (var writer = new ParquetFileWriter(buffer, dataSchema, options))
+        await using var file = RollingDataFile.Start(
+            table, metadata.PartitionColumns, partitionValues, batches[0].Schema, options, properties.DataSkippingNumIndexedCols, cancellationToken);
+        foreach (var b in batches)
         {
-            foreach (var b in batches)
-            {
-                writer.Write(b);
-                stats.Add(b);
-            }
-
-            size = writer.Close().FileSize;
+            await file.WriteAsync(b, cancellationToken).ConfigureAwait(false);
         }
 
-        buffer.Position = 0;
-        await table.Store.PutAsync(Log.DeltaLogPaths.DataKey(table.TableRoot, relative), buffer, cancellationToken).ConfigureAwait(false);
-        return new AddFile
-        {
-            Path = DeltaPath.Encode(relative),
-            PartitionValues = new Dictionary<string, string?>(partitionValues, StringComparer.Ordinal),
-            Size = size > 0 ? size : buffer.Length,
-            ModificationTime = table.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
-            DataChange = dataChange,
-            Stats = stats.ToJson(),
-        };
+        return await file.CloseAsync(dataChange, cancellationToken).ConfigureAwait(false);
     }
-
-    private static string Extension(ParquetCompression compression) => compression switch
-    {
-        ParquetCompression.Snappy => ".snappy.parquet",
-        ParquetCompression.Gzip => ".gz.parquet",
-        _ => ".parquet",
-    };
 
     /// <summary>The batch with the table's column names and types (rebuilt only where they differ).</summary>
     internal static RecordBatch Align(RecordBatch batch, StructType tableSchema)

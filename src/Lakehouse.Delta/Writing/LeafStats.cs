@@ -44,39 +44,17 @@ internal sealed class LeafStats
             return;
         }
 
+        // Hot path (every value of every written file): typed spans, running bounds in locals, no per-value calls.
         switch (vector)
         {
             case Int32Vector v:
-                var span32 = v.Values;
-                for (var i = 0; i < span32.Length; i++)
-                {
-                    if (!v.IsNull(i))
-                    {
-                        Observe(span32[i]);
-                    }
-                }
-
+                AddLongs(v.Values, v);
                 break;
             case Int64Vector v:
-                var span64 = v.Values;
-                for (var i = 0; i < span64.Length; i++)
-                {
-                    if (!v.IsNull(i))
-                    {
-                        Observe(span64[i]);
-                    }
-                }
-
+                AddLongs(v.Values, v);
                 break;
             case DoubleVector v:
-                for (var i = 0; i < v.Count; i++)
-                {
-                    if (!v.IsNull(i))
-                    {
-                        Observe(v[i]);
-                    }
-                }
-
+                AddDoubles(v.Values, v);
                 break;
             case FloatVector v:
                 for (var i = 0; i < v.Count; i++)
@@ -101,24 +79,116 @@ internal sealed class LeafStats
 
                 break;
             case BinaryVector v:
-                for (var i = 0; i < v.Count; i++)
-                {
-                    if (!v.IsNull(i))
-                    {
-                        var bytes = v.GetBytes(i);
-                        if (MinBytes is null || bytes.SequenceCompareTo(MinBytes) < 0)
-                        {
-                            MinBytes = bytes.ToArray();
-                        }
-
-                        if (MaxBytes is null || bytes.SequenceCompareTo(MaxBytes) > 0)
-                        {
-                            MaxBytes = bytes.ToArray();
-                        }
-                    }
-                }
-
+                AddBytes(v);
                 break;
+        }
+    }
+
+    private void AddLongs<T>(ReadOnlySpan<T> values, ColumnVector v)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var any = MinLong is not null;
+        var min = MinLong ?? long.MaxValue;
+        var max = MaxLong ?? long.MinValue;
+        var nulls = v.HasNulls;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (nulls && v.IsNull(i))
+            {
+                continue;
+            }
+
+            var x = long.CreateTruncating(values[i]);
+            min = x < min ? x : min;
+            max = x > max ? x : max;
+            any = true;
+        }
+
+        if (any)
+        {
+            MinLong = min;
+            MaxLong = max;
+        }
+    }
+
+    private void AddDoubles(ReadOnlySpan<double> values, ColumnVector v)
+    {
+        var any = MinDouble is not null;
+        var min = MinDouble ?? double.MaxValue;
+        var max = MaxDouble ?? double.MinValue;
+        var nulls = v.HasNulls;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (nulls && v.IsNull(i))
+            {
+                continue;
+            }
+
+            var x = values[i];
+            if (!double.IsFinite(x))
+            {
+                Poisoned = true;
+                return;
+            }
+
+            min = x < min ? x : min;
+            max = x > max ? x : max;
+            any = true;
+        }
+
+        if (any)
+        {
+            MinDouble = min;
+            MaxDouble = max;
+        }
+    }
+
+    private void AddBytes(BinaryVector v)
+    {
+        var data = v.Data;
+        var offsets = v.Offsets;
+        var nulls = v.HasNulls;
+        ReadOnlySpan<byte> min = MinBytes;
+        ReadOnlySpan<byte> max = MaxBytes;
+        int minIndex = -1, maxIndex = -1;
+        var any = MinBytes is not null;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (nulls && v.IsNull(i))
+            {
+                continue;
+            }
+
+            var bytes = data[offsets[i]..offsets[i + 1]];
+            if (!any)
+            {
+                min = max = bytes;
+                minIndex = maxIndex = i;
+                any = true;
+                continue;
+            }
+
+            if (bytes.SequenceCompareTo(min) < 0)
+            {
+                min = bytes;
+                minIndex = i;
+            }
+            else if (bytes.SequenceCompareTo(max) > 0)
+            {
+                max = bytes;
+                maxIndex = i;
+            }
+        }
+
+        // Copy only the final winners of this batch (not every new running bound).
+        if (minIndex >= 0)
+        {
+            MinBytes = min.ToArray();
+        }
+
+        if (maxIndex >= 0)
+        {
+            MaxBytes = max.ToArray();
         }
     }
 

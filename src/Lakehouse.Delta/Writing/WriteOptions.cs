@@ -10,4 +10,7 @@ public sealed record WriteOptions
 
     /// <summary>False for rewrites that keep the rows (OPTIMIZE, compaction): readers of changes skip such files.</summary>
     public bool DataChange { get; init; } = true;
+
+    /// <summary>Roll data files at about this many bytes; null uses the table's <c>delta.targetFileSize</c> (default 128 MiB).</summary>
+    public long? TargetFileSize { get; init; }
 }

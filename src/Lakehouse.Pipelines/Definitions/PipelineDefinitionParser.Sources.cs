@@ -117,14 +117,23 @@ public static partial class PipelineDefinitionParser
             throw new PipelineDefinitionException(map.PositionOf("schemaHints"), $"'schemaHints' of source '{source}' must map column names to types, e.g. 'amount: decimal(10,2)'.");
         }
 
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, SchemaHint>(StringComparer.OrdinalIgnoreCase);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var column = map.Scalar("schemaHints", keyNode);
             var position = YamlPositions.Of(keyNode, map.File);
-            if (!seen.Add(column))
+            if (SchemaHintPath.TryParse(column, out var pathError, out var pathOffset) is not { } path)
             {
-                throw new PipelineDefinitionException(position, $"schemaHints of source '{source}' name column '{column}' twice (names ignore case). Keep one.");
+                throw new PipelineDefinitionException(
+                    position with { Column = position.Column + pathOffset },
+                    $"invalid column '{column}' in schemaHints of source '{source}': {pathError}. Name a column (amount), a field inside a struct (address.zip), or quote a name with dots in backticks (`order.id`).");
+            }
+
+            var key = SchemaHintPath.Format(path);
+            if (seen.TryGetValue(key, out var twice))
+            {
+                throw new PipelineDefinitionException(
+                    position, $"schemaHints of source '{source}' name column '{column}' twice (names ignore case; the first is on line {twice.Position.Line}). Keep one.");
             }
 
             var typeText = map.Scalar("schemaHints", valueNode);
@@ -136,11 +145,27 @@ public static partial class PipelineDefinitionParser
                     $"invalid type '{typeText}' for column '{column}' in schemaHints of source '{source}': {error}. Allowed: {DataTypeParser.AllowedTypes}.");
             }
 
-            hints.Add(new SchemaHint(column, type, position));
+            var hint = new SchemaHint(column, type, position) { Path = path };
+            foreach (var other in seen.Values)
+            {
+                if (IsPrefix(other.Path, path) || IsPrefix(path, other.Path))
+                {
+                    var (outer, inner) = other.Path.Count < path.Count ? (other, hint) : (hint, other);
+                    throw new PipelineDefinitionException(
+                        position,
+                        $"schemaHints of source '{source}' hint both '{outer.Column}' (line {outer.Position.Line}) and its field '{inner.Column}' (line {inner.Position.Line}). Hint the whole struct type or its fields, not both.");
+                }
+            }
+
+            seen[key] = hint;
+            hints.Add(hint);
         }
 
         return hints;
     }
+
+    private static bool IsPrefix(IReadOnlyList<string> prefix, IReadOnlyList<string> path) =>
+        prefix.Count < path.Count && prefix.Select((n, i) => string.Equals(n, path[i], StringComparison.OrdinalIgnoreCase)).All(x => x);
 
     private static MetadataColumns ParseMetadata(YamlMap map, string file, string source)
     {

@@ -21,6 +21,9 @@ namespace Lakehouse.Pipelines.Ingestion;
 
 public sealed partial class IngestionService
 {
+    /// <summary>Parsed batches that may wait for the writer (each is one reader batch, 64k rows by default).</summary>
+    private const int ReadAheadBatches = 2;
+
     private sealed record StagedFile(PendingFile File, IReadOnlyList<AddFile> Adds, long Rows, long RowsRescued, bool SchemaChanged);
 
     private async Task IngestTableAsync(string tableName, List<PendingFile> files, Accumulator result, CancellationToken cancellationToken)
@@ -117,10 +120,17 @@ public sealed partial class IngestionService
                 : snapshot is null
                     ? table.StartCreateTransaction(schema!, CreateOptions(file.Source))
                     : await table.StartTransactionAsync(cancellationToken);
-            var options = new WriteOptions { MergeSchema = true };
-            await foreach (var batch in reader.ReadBatchesAsync(cancellationToken))
+            // Batches become row groups of few data files (rolled at the table's target file size), streamed to the
+            // store; reading runs ahead of encoding by a couple of batches.
+            await using (var writer = staging.OpenFileWriter(new WriteOptions { MergeSchema = true }))
             {
-                await staging.WriteAsync(batch, options, cancellationToken);
+                await foreach (var batch in BatchReadAhead.ReadAsync(reader.ReadBatchesAsync(cancellationToken), ReadAheadBatches, cancellationToken))
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                    reader.Recycle(batch);
+                }
+
+                await writer.CompleteAsync(cancellationToken);
             }
 
             var stats = reader.Stats;

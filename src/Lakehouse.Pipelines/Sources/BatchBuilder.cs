@@ -11,7 +11,8 @@ internal sealed class BatchBuilder
     private readonly byte[] _sourceUri;
     private readonly long _ingestedAtMicros;
 
-    public BatchBuilder(OutputLayout layout, int capacity, byte[] sourceUri, DateTimeOffset ingestedAt)
+    /// <summary>A builder of up to <paramref name="capacity"/> rows; <paramref name="reuse"/> holds the vectors of an earlier batch of the same layout to refill (see <see cref="ISourceReader.Recycle"/>), or is null for fresh ones.</summary>
+    public BatchBuilder(OutputLayout layout, int capacity, byte[] sourceUri, DateTimeOffset ingestedAt, ColumnVector[]? reuse = null)
     {
         _layout = layout;
         _sourceUri = sourceUri;
@@ -22,7 +23,19 @@ internal sealed class BatchBuilder
         _vectors = new ColumnVector[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
-            if (layout.IsReserved(i))
+            if (reuse is not null)
+            {
+                _vectors[i] = reuse[i];
+                if (layout.IsReserved(i))
+                {
+                    reuse[i].Clear();
+                }
+                else
+                {
+                    Appenders[i] = ColumnAppender.Reuse(fields[i].Type, reuse[i]);
+                }
+            }
+            else if (layout.IsReserved(i))
             {
                 _vectors[i] = i == layout.RescuedIndex || i == layout.SourceFileIndex
                     ? new BinaryVector(fields[i].Type, capacity, i == layout.RescuedIndex ? 1024 : capacity * sourceUri.Length)

@@ -30,4 +30,13 @@ public interface ISourceReader : IAsyncDisposable
 
     /// <summary>Reads the file to the end in batches of up to <see cref="SourceReaderOptions.BatchSize"/> rows. Call once.</summary>
     IAsyncEnumerable<RecordBatch> ReadBatchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands back a batch this reader returned once the caller is done with it (nothing may read it afterwards), so
+    /// later batches reuse its buffers instead of allocating new ones: memory stays flat however long the file.
+    /// Optional; readers that cannot reuse buffers ignore it.
+    /// </summary>
+    void Recycle(RecordBatch batch)
+    {
+    }
 }

@@ -14,6 +14,10 @@ namespace Lakehouse.Pipelines.Sources;
 /// </summary>
 internal abstract class TextSourceReader : ISourceReader
 {
+    /// <summary>Recycled batches kept for reuse; more would only hold memory (parsing runs a few batches ahead at most).</summary>
+    private const int MaxSpareBatches = 4;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<ColumnVector[]> _spare = [];
     private readonly DecodedInput _input;
     private readonly byte[] _uriBytes;
     private bool _started;
@@ -132,5 +136,17 @@ internal abstract class TextSourceReader : ISourceReader
         await _input.DisposeAsync();
     }
 
-    protected BatchBuilder NewBatch() => new(Layout, Options.BatchSize, _uriBytes, Context.IngestedAt);
+    /// <summary>A builder for the next batch, refilling a recycled batch's vectors when one is available.</summary>
+    protected BatchBuilder NewBatch() =>
+        new(Layout, Options.BatchSize, _uriBytes, Context.IngestedAt, _spare.TryTake(out var reuse) ? reuse : null);
+
+    /// <inheritdoc />
+    public void Recycle(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (ReferenceEquals(batch.Schema, Layout.Schema) && _spare.Count < MaxSpareBatches)
+        {
+            _spare.Add([.. batch.Columns]);
+        }
+    }
 }

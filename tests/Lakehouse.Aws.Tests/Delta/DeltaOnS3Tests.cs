@@ -1,3 +1,4 @@
+using Lakehouse.Aws.S3;
 using Lakehouse.Aws.Tests.LogStores;
 using Lakehouse.Delta;
 using Lakehouse.Delta.Storage;
@@ -107,6 +108,62 @@ public sealed class DeltaOnS3Tests(MotoServerFixture moto)
         Assert.Equal(writers * appends, (await reader.GetSnapshotAsync()).Version);
         var expected = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, appends).SelectMany(a => new long[] { (w * 100) + (a * 10), (w * 100) + (a * 10) + 1 }));
         Assert.Equal(expected.Order(), (await IdsAsync(reader, null)).Order());
+    }
+
+    [Fact]
+    public async Task FileWriter_StreamsABigDataFileAsAMultipartUpload_AndAnAbandonedOneLeavesNothing()
+    {
+        using var bed = await LogStoreTestBed.CreateAsync(moto);
+        var store = new S3ObjectStore(bed.S3, new S3ObjectStoreOptions(bed.Bucket, "streamed") { PartSize = S3ObjectStoreOptions.MinimumPartSize });
+        var table = await DeltaTable.CreateAsync(store, "t", Orders, new CreateTableOptions(), timeProvider: bed.Clock);
+        var random = new Random(11);
+
+        var tx = await table.StartTransactionAsync();
+        await using (var writer = tx.OpenFileWriter())
+        {
+            for (var b = 0; b < 8; b++)
+            {
+                // Random doubles do not compress: 8 × 100k rows make a file above one 5 MiB part.
+                var batch = RecordBatch.CreateEmpty(Orders, 100_000);
+                for (var i = 0; i < 100_000; i++)
+                {
+                    batch.Columns[0].AppendValue((long)((b * 100_000) + i));
+                    batch.Columns[1].AppendValue("FR");
+                    batch.Columns[2].AppendValue(random.NextDouble());
+                }
+
+                await writer.WriteAsync(batch);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await tx.CommitAsync();
+        var file = (await table.GetSnapshotAsync()).Files.Single();
+        var head = await store.HeadAsync(file.Key, default);
+        Assert.Equal(file.Size, head!.Size);
+        Assert.True(file.Size > S3ObjectStoreOptions.MinimumPartSize);
+        Assert.EndsWith("-2\"", head.ETag, StringComparison.Ordinal); // a multipart ETag names its part count
+        Assert.Equal(800_000, (await IdsAsync(table, null)).Count);
+
+        var abandoned = await table.StartTransactionAsync();
+        await using (var writer = abandoned.OpenFileWriter())
+        {
+            await writer.WriteAsync(Rows(0, 1000));
+        }
+
+        var uploads = await bed.S3.ListMultipartUploadsAsync(new Amazon.S3.Model.ListMultipartUploadsRequest { BucketName = bed.Bucket });
+        Assert.Empty(uploads.MultipartUploads ?? []);
+        var dataObjects = new List<string>();
+        await foreach (var o in store.ListAsync("t/", null, default))
+        {
+            if (!o.Key.Contains("_delta_log", StringComparison.Ordinal))
+            {
+                dataObjects.Add(o.Key);
+            }
+        }
+
+        Assert.Equal([file.Key], dataObjects);
     }
 
     private static ILogStore LogStore(LogStoreTestBed bed, string coordinator) =>

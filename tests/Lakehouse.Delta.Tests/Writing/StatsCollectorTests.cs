@@ -7,6 +7,42 @@ namespace Lakehouse.Delta.Tests.Writing;
 public class StatsCollectorTests
 {
     [Fact]
+    public void Add_OverSeveralBatchesWithNulls_KeepsTheBoundsOfAllNonNullValues()
+    {
+        var schema = new StructType(
+            new StructField("i", DataType.Integer), new StructField("l", DataType.Long), new StructField("d", DataType.Double), new StructField("s", DataType.String));
+        var collector = new StatsCollector(schema);
+
+        collector.Add(Batches.Of(schema, new object?[] { null, null, null, null }, [7, 70L, 0.5, "m"], [null, -3L, null, "b"]));
+        collector.Add(Batches.Of(schema, new object?[] { null, null, null, null }));
+        collector.Add(Batches.Of(schema, [-9, 100L, -1.5, "z"], [8, null, 2.5, null], [3, 5L, 0.0, "a"]));
+        using var doc = JsonDocument.Parse(collector.ToJson());
+        var min = doc.RootElement.GetProperty("minValues");
+        var max = doc.RootElement.GetProperty("maxValues");
+        var nulls = doc.RootElement.GetProperty("nullCount");
+
+        Assert.Equal(7, doc.RootElement.GetProperty("numRecords").GetInt64());
+        Assert.Equal((-9, 8), (min.GetProperty("i").GetInt32(), max.GetProperty("i").GetInt32()));
+        Assert.Equal((-3L, 100L), (min.GetProperty("l").GetInt64(), max.GetProperty("l").GetInt64()));
+        Assert.Equal((-1.5, 2.5), (min.GetProperty("d").GetDouble(), max.GetProperty("d").GetDouble()));
+        Assert.Equal(("a", "z"), (min.GetProperty("s").GetString(), max.GetProperty("s").GetString()));
+        Assert.Equal((3, 3, 3, 3), (nulls.GetProperty("i").GetInt32(), nulls.GetProperty("l").GetInt32(), nulls.GetProperty("d").GetInt32(), nulls.GetProperty("s").GetInt32()));
+    }
+
+    [Fact]
+    public void Add_NaN_WritesNoBoundsForThatColumn()
+    {
+        var schema = new StructType(new StructField("d", DataType.Double), new StructField("l", DataType.Long));
+        var collector = new StatsCollector(schema);
+
+        collector.Add(Batches.Of(schema, [1.0, 1L], [double.NaN, 2L], [3.0, 3L]));
+        using var doc = JsonDocument.Parse(collector.ToJson());
+
+        Assert.False(doc.RootElement.GetProperty("minValues").TryGetProperty("d", out _));
+        Assert.Equal(3, doc.RootElement.GetProperty("maxValues").GetProperty("l").GetInt64());
+    }
+
+    [Fact]
     public void ToJson_TruncatesLongStringsAndBumpsTheMax()
     {
         var schema = new StructType(new StructField("s", DataType.String));

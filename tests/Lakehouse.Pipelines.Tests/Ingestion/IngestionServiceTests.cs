@@ -155,6 +155,26 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task Ingest_ConcatenatedGzipMembers_LandEveryRow()
+    {
+        using var f = new IngestionFixture();
+        var utf8 = System.Text.Encoding.UTF8;
+        var bytes = IngestionFixture.Gzip(utf8.GetBytes(OrdersCsv))
+            .Concat(IngestionFixture.Gzip(utf8.GetBytes("4,dan,1.00,2026-11-22\n5,")))
+            .Concat(IngestionFixture.Gzip(utf8.GetBytes("eve,2.00,2026-11-22\n")))
+            .ToArray();
+        var landed = await f.DropAsync("shop/orders/appended.csv.gz", bytes);
+
+        var result = await f.Service().IngestAsync([landed], CancellationToken.None);
+
+        Assert.Empty(result.Quarantined);
+        Assert.Equal(5, Assert.Single(result.Commits).Rows);
+        var rows = await f.ReadRowsAsync("orders_bronze", "order_id", "customer");
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], rows.Select(r => (long)r[0]!).Order());
+        Assert.Equal("eve", rows.Single(r => Equals(r[0], 5L))[1]);
+    }
+
+    [Fact]
     public async Task Ingest_KeyOutsideEverySource_IsQuarantinedNamingTheSources()
     {
         using var f = new IngestionFixture();

@@ -109,6 +109,13 @@ public sealed class InteropHarness : IAsyncDisposable, IDisposable
         return result["maxRssBytes"]!.GetValue<long>();
     }
 
+    /// <summary>CPU seconds (user + system, all threads) the harness process has used so far; take differences around a statement.</summary>
+    public async Task<double> CpuSecondsAsync()
+    {
+        var result = await SendAsync(new JsonObject { ["op"] = "process.stats" });
+        return result["cpuSeconds"]!.GetValue<double>();
+    }
+
     /// <summary>Quotes a path or text as a SQL string literal.</summary>
     public static string SqlString(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

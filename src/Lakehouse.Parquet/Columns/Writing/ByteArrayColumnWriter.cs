@@ -22,6 +22,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
     private readonly byte[] _decimalScratch = new byte[16];
     private bool _dictionaryActive;
     private readonly MinMaxBytes _chunk;
+    private int _lastIndex = -1;
     private readonly MinMaxBytes _file;
 
     public ByteArrayColumnWriter(ColumnDescriptor column, ParquetWriterOptions options, IPageCodec codec)
@@ -72,15 +73,24 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
     private void Add(ReadOnlySpan<byte> value)
     {
         RawBytes += value.Length + (_fixed ? 0 : 4);
-        _chunk.Update(value);
         if (_dictionaryActive)
         {
-            _indices.Add(_map.GetOrAdd(value));
+            // A run of one value (constant columns such as a source file name, sorted or low-cardinality data): one
+            // comparison with the previous value instead of hashing, probing and updating min/max, which it already did.
+            if (_lastIndex >= 0 && value.SequenceEqual(_map.Get(_lastIndex)))
+            {
+                _indices.Add(_lastIndex);
+                return;
+            }
+
+            _chunk.Update(value);
+            _lastIndex = _map.GetOrAdd(value);
+            _indices.Add(_lastIndex);
+            return;
         }
-        else
-        {
-            AppendPlain(_plain, value);
-        }
+
+        _chunk.Update(value);
+        AppendPlain(_plain, value);
     }
 
     private void AppendPlain(GrowableBuffer<byte> output, ReadOnlySpan<byte> value)
@@ -123,6 +133,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
     protected override void ResetChunk()
     {
         _map.Clear();
+        _lastIndex = -1;
         _dictionaryActive = Options.EnableDictionary;
         _file.Merge(_chunk);
         _chunk.Reset();

@@ -51,6 +51,9 @@ internal abstract class ColumnChunkWriter : IDisposable
     /// <summary>Buffered compressed bytes (for memory accounting).</summary>
     public long BufferedBytes => _dataPages.Length;
 
+    /// <summary>Buffered compressed pages plus the open page's encoded values (not yet compressed): the chunk's size if written now, roughly.</summary>
+    public long PendingBytes => _dataPages.Length + PageValueBytes;
+
     /// <summary>Nulls over the whole file (for the write result).</summary>
     public long FileNullCount { get; private set; }
 

@@ -17,6 +17,25 @@ internal abstract class ColumnAppender
 
     public void AppendNull() => Vector.AppendNull();
 
+    /// <summary>An appender over <paramref name="vector"/> (emptied first), which was made by <see cref="Create"/> for the same <paramref name="type"/>.</summary>
+    public static ColumnAppender Reuse(DataType type, ColumnVector vector)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(vector);
+        vector.Clear();
+        return type.Kind switch
+        {
+            TypeKind.String or TypeKind.Binary => new StringAppender((BinaryVector)vector),
+            TypeKind.Long or TypeKind.Timestamp => new Int64Appender((Int64Vector)vector, type.Kind),
+            TypeKind.Integer or TypeKind.Short or TypeKind.Byte or TypeKind.Date => new Int32Appender((Int32Vector)vector, type.Kind),
+            TypeKind.Double => new DoubleAppender((DoubleVector)vector),
+            TypeKind.Float => new FloatAppender((FloatVector)vector),
+            TypeKind.Boolean => new BooleanAppender((BooleanVector)vector),
+            TypeKind.Decimal => new DecimalAppender((DecimalVector)vector),
+            _ => new JsonTextAppender(vector),
+        };
+    }
+
     /// <summary>An appender and a fresh vector for <paramref name="type"/>.</summary>
     public static ColumnAppender Create(DataType type, int capacity)
     {

@@ -2,18 +2,13 @@ namespace Lakehouse.Pipelines.Sources.Input;
 
 /// <summary>
 /// Read-only wrapper over the raw (possibly compressed) object stream: serves a peeked prefix first, counts bytes,
-/// enforces the size limit and remembers the last 8 bytes (the gzip trailer once the stream is drained).
+/// and enforces the size limit.
 /// </summary>
 internal sealed class CountingStream(Stream inner, byte[] prefix, int prefixLength, long? maxBytes, string sourceUri) : Stream
 {
-    private readonly byte[] _tail = new byte[8];
     private int _prefixPosition;
-    private int _tailLength;
 
     public long BytesRead { get; private set; }
-
-    /// <summary>The last up to 8 bytes read, oldest first.</summary>
-    public ReadOnlySpan<byte> Tail => _tail.AsSpan(8 - _tailLength);
 
     public override bool CanRead => true;
 
@@ -91,18 +86,6 @@ internal sealed class CountingStream(Stream inner, byte[] prefix, int prefixLeng
         if (maxBytes is { } max && BytesRead > max)
         {
             throw new SourceFormatException(sourceUri, $"the file is larger than the source's limit of {max / (1024 * 1024)} MB (maxFileSizeMb).");
-        }
-
-        if (read.Length >= 8)
-        {
-            read[^8..].CopyTo(_tail);
-            _tailLength = 8;
-        }
-        else if (read.Length > 0)
-        {
-            _tail.AsSpan(read.Length).CopyTo(_tail);
-            read.CopyTo(_tail.AsSpan(8 - read.Length));
-            _tailLength = Math.Min(8, _tailLength + read.Length);
         }
 
         return read.Length;

@@ -1,14 +1,10 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-
 namespace Lakehouse.Pipelines.Sources.Input;
 
 /// <summary>
 /// The text content of a source file: gzip is decompressed transparently when the name ends in <c>.gz</c> or the
-/// content starts with the magic bytes <c>1f 8b</c>. .NET's GZipStream ends silently on a truncated stream, so
-/// <see cref="VerifyEndAsync"/> checks the gzip trailer's ISIZE (uncompressed size mod 2^32) against what was
-/// read. Limitation: for multi-member gzip files only the last member's size is known, so such files must be
-/// re-compressed as a single member.
+/// content starts with the magic bytes <c>1f 8b</c>, through <see cref="GzipMemberStream"/>, which reads concatenated
+/// members and throws <see cref="InvalidDataException"/> on truncated or corrupt data (every member's CRC-32 and
+/// length are checked).
 /// </summary>
 internal sealed class DecodedInput : IAsyncDisposable
 {
@@ -52,33 +48,10 @@ internal sealed class DecodedInput : IAsyncDisposable
 
         if (magic)
         {
-            return new DecodedInput(counting, new GZipStream(counting, CompressionMode.Decompress), true, sourceUri);
+            return new DecodedInput(counting, new GzipMemberStream(counting), true, sourceUri);
         }
 
         return new DecodedInput(counting, counting, false, sourceUri);
-    }
-
-    /// <summary>Called at the end of the content: for gzip, drains the object and checks the trailer against <paramref name="contentBytes"/>.</summary>
-    public async Task VerifyEndAsync(long contentBytes, CancellationToken cancellationToken)
-    {
-        if (!IsGzip)
-        {
-            return;
-        }
-
-        var scratch = new byte[4096];
-        while (await _raw.ReadAsync(scratch, cancellationToken) > 0)
-        {
-        }
-
-        var tail = _raw.Tail;
-        if (tail.Length < 8 || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != (uint)contentBytes)
-        {
-            throw new SourceFormatException(
-                SourceUri,
-                $"the gzip data is truncated or corrupt: it ends after {contentBytes} uncompressed bytes without a matching gzip trailer.",
-                byteOffset: contentBytes);
-        }
     }
 
     public ValueTask DisposeAsync() => Content.DisposeAsync();

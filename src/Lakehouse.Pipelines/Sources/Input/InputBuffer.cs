@@ -90,7 +90,6 @@ internal sealed class InputBuffer
         {
             EndOfInput = true;
             Validate(final: true);
-            await _input.VerifyEndAsync(BytesRead, cancellationToken);
             return false;
         }
 

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Lakehouse.Delta.Writing;
+using Lakehouse.Parquet;
+using Lakehouse.Parquet.Data;
+using Lakehouse.Pipelines.Definitions;
+using Lakehouse.Pipelines.Sources;
+
+namespace Lakehouse.Bench.Benchmarks;
+
+/// <summary>
+/// <c>csv-to-parquet --opt profile=true</c>: the phases of bronze ingestion timed one by one on the same input, so
+/// the biggest cost is visible: parse (reader, batches discarded), then over the parsed batches kept in memory:
+/// stats (Delta add.stats) and encode (Parquet, SNAPPY, to a null stream). Keep the row count small (≤ 2M): the
+/// parsed batches are held in memory.
+/// </summary>
+internal static class BronzeProfile
+{
+    public static async Task<Dictionary<string, double>> RunAsync(string csv, SourceDefinition source, CancellationToken cancellationToken)
+    {
+        var batches = new List<RecordBatch>();
+        var watch = Stopwatch.StartNew();
+        var file = new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (var reader = await SourceReaderFactory.OpenAsync(source, file, csv, new SourceReadContext(null, DateTimeOffset.UnixEpoch), cancellationToken))
+        {
+            await foreach (var batch in reader.ReadBatchesAsync(cancellationToken))
+            {
+                batches.Add(batch);
+            }
+        }
+
+        var parse = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var stats = new StatsCollector(batches[0].Schema);
+        foreach (var b in batches)
+        {
+            stats.Add(b);
+        }
+
+        _ = stats.ToJson();
+        var statsTime = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        using (var writer = new ParquetFileWriter(Stream.Null, batches[0].Schema))
+        {
+            foreach (var b in batches)
+            {
+                writer.Write(b);
+            }
+
+            writer.Close();
+        }
+
+        var encode = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        using (var writer = new ParquetFileWriter(Stream.Null, batches[0].Schema, new ParquetWriterOptions { MaxDegreeOfParallelism = 1 }))
+        {
+            foreach (var b in batches)
+            {
+                writer.Write(b);
+            }
+
+            writer.Close();
+        }
+
+        var encode1 = watch.Elapsed.TotalSeconds;
+        return new Dictionary<string, double>
+        {
+            ["parse_s"] = parse,
+            ["stats_s"] = statsTime,
+            ["encode_s"] = encode,
+            ["encode_1thread_s"] = encode1,
+        };
+    }
+}

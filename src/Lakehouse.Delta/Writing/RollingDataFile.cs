@@ -1,0 +1,102 @@
+using Lakehouse.Delta.Actions;
+using Lakehouse.Delta.Log;
+using Lakehouse.Delta.Partitions;
+using Lakehouse.Parquet;
+using Lakehouse.Parquet.Data;
+
+namespace Lakehouse.Delta.Writing;
+
+/// <summary>
+/// One data file being written: batches become row groups of one Parquet file that is uploaded while it is written
+/// (<see cref="ObjectUploadStream"/>), with its <c>add.stats</c> accumulated alongside. <see cref="CloseAsync"/> writes
+/// the footer, waits for the object and returns the <c>add</c> action; disposing an unclosed file abandons its upload.
+/// </summary>
+internal sealed class RollingDataFile : IAsyncDisposable
+{
+    private readonly DeltaTable _table;
+    private readonly string _relativePath;
+    private readonly IReadOnlyDictionary<string, string?> _partitionValues;
+    private readonly ObjectUploadStream _upload;
+    private readonly ParquetFileWriter _writer;
+    private readonly StatsCollector _stats;
+    private bool _closed;
+
+    private RollingDataFile(
+        DeltaTable table, string relativePath, IReadOnlyDictionary<string, string?> partitionValues, StructType dataSchema,
+        ParquetWriterOptions options, int numIndexedColumns, CancellationToken cancellationToken)
+    {
+        _table = table;
+        _relativePath = relativePath;
+        _partitionValues = partitionValues;
+        _stats = new StatsCollector(dataSchema, numIndexedColumns);
+        _upload = ObjectUploadStream.Start(table.Store, DeltaLogPaths.DataKey(table.TableRoot, relativePath), cancellationToken);
+        _writer = new ParquetFileWriter(_upload, dataSchema, options);
+    }
+
+    /// <summary>Starts a new file (unique name, never overwritten) in the partition's Hive-style folder.</summary>
+    public static RollingDataFile Start(
+        DeltaTable table, IReadOnlyList<string> partitionColumns, IReadOnlyDictionary<string, string?> partitionValues, StructType dataSchema,
+        ParquetWriterOptions options, int numIndexedColumns, CancellationToken cancellationToken)
+    {
+        var relative = HivePartitionPath.Directory(partitionColumns, partitionValues) + $"part-00000-{Guid.NewGuid()}-c000{Extension(options.Compression)}";
+        return new RollingDataFile(table, relative, partitionValues, dataSchema, options, numIndexedColumns, cancellationToken);
+    }
+
+    /// <summary>The data schema of the file (partition columns excluded).</summary>
+    public StructType Schema => _writer.Schema;
+
+    public long Rows => _stats.NumRecords;
+
+    /// <summary>Bytes the file would have if closed now (uploaded plus buffered pages).</summary>
+    public long EstimatedSize => _writer.EstimatedFileSize;
+
+    /// <summary>Encodes <paramref name="batch"/> (in <see cref="Schema"/>) while its stats are collected on another thread, then lets the upload catch up.</summary>
+    public async Task WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
+    {
+        var stats = Task.Run(() => _stats.Add(batch), cancellationToken);
+        try
+        {
+            _writer.Write(batch);
+        }
+        finally
+        {
+            await stats.ConfigureAwait(false);
+        }
+
+        await _upload.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the footer, waits until the object is stored and returns its <c>add</c> action.</summary>
+    public async Task<AddFile> CloseAsync(bool dataChange, CancellationToken cancellationToken)
+    {
+        var result = _writer.Close();
+        await _upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        _closed = true;
+        return new AddFile
+        {
+            Path = DeltaPath.Encode(_relativePath),
+            PartitionValues = new Dictionary<string, string?>(_partitionValues, StringComparer.Ordinal),
+            Size = result.FileSize > 0 ? result.FileSize : _upload.BytesWritten,
+            ModificationTime = _table.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+            DataChange = dataChange,
+            Stats = _stats.ToJson(),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_closed)
+        {
+            _closed = true;
+            _writer.Dispose();
+            await _upload.AbortAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal static string Extension(ParquetCompression compression) => compression switch
+    {
+        ParquetCompression.Snappy => ".snappy.parquet",
+        ParquetCompression.Gzip => ".gz.parquet",
+        _ => ".parquet",
+    };
+}
