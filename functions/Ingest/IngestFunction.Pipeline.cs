@@ -60,7 +60,7 @@ internal sealed partial class IngestFunction
         {
             // The object stays where it is; the report says why it was not ingested and where it should go.
             var reason = $"The landing key '{landed.Key}' has no pipeline folder; land files as <pipeline>/<source>/<file> (for example retail/orders/2026-11-21.csv).";
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{_landingBucket}/{landed.Key}/{landed.VersionId ?? landed.ETag}")))[..32];
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{_landingBucket}/{landed.Key}/{landed.ETag ?? landed.VersionId}")))[..32];
             var reportKey = $"{UnknownPipelineFolder}/{hash}.json";
             var report = new UnknownPipelineReport(_landingBucket, landed.Key, landed.VersionId, landed.ETag, reason, _host.Runtime.Time.GetUtcNow());
             await _host.Runtime.Lake.PutIfAbsentAsync(reportKey, JsonSerializer.SerializeToUtf8Bytes(report, IngestJsonContext.Default.UnknownPipelineReport), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 
@@ -41,7 +42,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken)
     {
         var info = new FileInfo(FullPath(key));
-        return Task.FromResult(info.Exists ? new ObjectInfo(key, info.Length, info.LastWriteTimeUtc) : null);
+        return Task.FromResult(info.Exists ? Describe(key, info) : null);
     }
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
@@ -174,7 +175,7 @@ public sealed class FileSystemObjectStore : IObjectStore
             var info = new FileInfo(FullPath(key));
             if (info.Exists)
             {
-                yield return new ObjectInfo(key, info.Length, info.LastWriteTimeUtc);
+                yield return Describe(key, info);
             }
         }
 
@@ -201,4 +202,11 @@ public sealed class FileSystemObjectStore : IObjectStore
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Size, time and a weak ETag (modification ticks and size, as web servers derive them for files): rewriting a file
+    /// gives it a new ETag without reading its bytes. Ingestion uses the ETag as the object's identity.
+    /// </summary>
+    private static ObjectInfo Describe(string key, FileInfo info) =>
+        new(key, info.Length, info.LastWriteTimeUtc, string.Create(CultureInfo.InvariantCulture, $"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\""));
 }

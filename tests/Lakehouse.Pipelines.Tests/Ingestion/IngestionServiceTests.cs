@@ -50,6 +50,38 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task Ingest_AnEventWithVersionIdThenTheListingWithout_IsOneObject()
+    {
+        // The Ingest function sees ETag and version id (S3 event on a versioned bucket); `lakehouse run` lists the
+        // bucket and sees only the ETag. Both must name the same object, or a user mixing them ingests it twice.
+        using var f = new IngestionFixture();
+        var listed = await f.DropAsync("shop/orders/day1.csv", OrdersCsv);
+        var fromEvent = listed with { ETag = listed.ETag?.Trim('"'), VersionId = "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrHY" };
+
+        await f.Service().IngestAsync([fromEvent], CancellationToken.None);
+        var second = await f.Service().IngestAsync([listed], CancellationToken.None);
+
+        Assert.Empty(second.Commits);
+        Assert.Single(second.Skipped);
+        Assert.Equal(3, (await f.ReadRowsAsync("orders_bronze", "order_id")).Count);
+    }
+
+    [Fact]
+    public async Task Ingest_SameKeyWithNewContent_IsANewObject()
+    {
+        using var f = new IngestionFixture();
+        var first = await f.DropAsync("shop/orders/day1.csv", OrdersCsv);
+        await f.Service().IngestAsync([first], CancellationToken.None);
+        var rewritten = await f.DropAsync("shop/orders/day1.csv", "order_id,customer,amount,day\n9,dee,1.00,2026-11-22\n");
+
+        var second = await f.Service().IngestAsync([rewritten], CancellationToken.None);
+
+        Assert.NotEqual(first.ETag, rewritten.ETag);
+        Assert.Single(second.Commits);
+        Assert.Equal(4, (await f.ReadRowsAsync("orders_bronze", "order_id")).Count);
+    }
+
+    [Fact]
     public async Task Ingest_SameObjectConcurrently_LandsExactlyOnce()
     {
         using var f = new IngestionFixture();
