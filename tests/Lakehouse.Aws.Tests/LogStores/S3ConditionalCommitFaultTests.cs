@@ -6,7 +6,7 @@ using Lakehouse.Testing.Aws;
 namespace Lakehouse.Aws.Tests.LogStores;
 
 [Collection("moto")]
-public sealed class S3ConditionalLogStoreFaultTests(MotoServerFixture moto)
+public sealed class S3ConditionalCommitFaultTests(MotoServerFixture moto)
 {
     private static readonly byte[] CommitA = Encoding.UTF8.GetBytes("{\"commitInfo\":{\"writer\":\"A\"}}\n");
     private static readonly byte[] CommitB = Encoding.UTF8.GetBytes("{\"commitInfo\":{\"writer\":\"B\"}}\n");
