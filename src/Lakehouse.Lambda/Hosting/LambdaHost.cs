@@ -27,12 +27,15 @@ public static partial class LambdaHost
     /// <summary>
     /// Runs <paramref name="initialize"/> once (the init phase: read settings, build clients), then serves the handler
     /// it returns. A <see cref="LambdaConfigurationException"/> or any other exception from the initializer is posted
-    /// as an init error and the process exits, so no invocation runs half-configured.
+    /// as an init error and the process exits, so no invocation runs half-configured. <paramref name="correlationId"/>
+    /// reads an event's <c>correlation_id</c> for the log lines when the event type cannot implement
+    /// <see cref="ICorrelatedEvent"/> (a contract type defined in another assembly).
     /// </summary>
     public static async Task<int> RunAsync<TEvent, TResult>(
         Func<LambdaStartup, CancellationToken, Task<Func<TEvent, ILambdaContext, CancellationToken, Task<TResult>>>> initialize,
         JsonTypeInfo<TEvent> eventType,
-        JsonTypeInfo<TResult> resultType)
+        JsonTypeInfo<TResult> resultType,
+        Func<TEvent, string?>? correlationId = null)
     {
         // SIGTERM arrives when Lambda shuts a sandbox down (with extensions) or when a local harness stops the process.
         using var stopping = new CancellationTokenSource();
@@ -43,7 +46,7 @@ public static partial class LambdaHost
         });
         var hostEnvironment = new LambdaHostEnvironment(Environment.GetEnvironmentVariable, static api => new RuntimeApiClient(api), Console.OpenStandardOutput(), TimeProvider.System);
         // Awaited here, not returned: the signal registration and token source must live as long as the loop.
-        return await RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token).ConfigureAwait(false);
+        return await RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token, correlationId).ConfigureAwait(false);
     }
 
     internal static async Task<int> RunCoreAsync<TEvent, TResult>(
@@ -51,7 +54,8 @@ public static partial class LambdaHost
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType,
         LambdaHostEnvironment environment,
-        CancellationToken stoppingToken)
+        CancellationToken stoppingToken,
+        Func<TEvent, string?>? correlationId = null)
     {
         ArgumentNullException.ThrowIfNull(initialize);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -83,7 +87,7 @@ public static partial class LambdaHost
                 startup = new LambdaStartup(settings, loggerFactory, environment.Time);
                 var typed = await initialize(startup, stoppingToken).ConfigureAwait(false)
                     ?? throw new LambdaConfigurationException("The function's initializer returned no handler.");
-                handler = new JsonInvocationHandler<TEvent, TResult>(typed, eventType, resultType, logState);
+                handler = new JsonInvocationHandler<TEvent, TResult>(typed, eventType, resultType, logState, correlationId);
             }
             catch (Exception ex)
             {

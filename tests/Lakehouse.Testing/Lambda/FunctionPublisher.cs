@@ -39,10 +39,19 @@ public static partial class FunctionPublisher
             return Describe(target, mode, TimeSpan.Zero, fromCache: true);
         }
 
+        // One publish at a time per mode, across test processes: the functions share their library projects, so a
+        // shared intermediate folder builds Lakehouse.Parquet/Delta/Pipelines/Aws once and later publishes only the
+        // function project itself (four full builds on two shared cores would take minutes).
+        await using var gate = await PublishGate.AcquireAsync(Path.Combine(CacheRoot, $"publish-{mode}.lock"));
+        if (File.Exists(marker))
+        {
+            return Describe(target, mode, TimeSpan.Zero, fromCache: true);
+        }
+
         var work = Path.Combine(CacheRoot, "work-" + Guid.NewGuid().ToString("N"));
         var output = Path.Combine(work, "out");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(work, "artifacts")))
+        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(CacheRoot, $"artifacts-{mode}")))
         {
             psi.ArgumentList.Add(arg);
         }
@@ -145,13 +154,16 @@ public static partial class FunctionPublisher
         }
     }
 
-    /// <summary>Removes publishes of the same project and mode made from older sources.</summary>
+    /// <summary>
+    /// Removes publishes of the same project and mode made from older sources, once they are a day old (another
+    /// checkout of the repository on this machine may be running tests from its own version right now).
+    /// </summary>
     private static void PruneOlderVersions(string key)
     {
         var family = key[..(key.LastIndexOf('-') + 1)];
         foreach (var old in Directory.EnumerateDirectories(CacheRoot, family + "*"))
         {
-            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal))
+            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal) && Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddDays(-1))
             {
                 TryDelete(old);
             }
