@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lakehouse.Bench.Harness;
+using Lakehouse.Bench.Lambda;
 using Lakehouse.Testing;
 using Lakehouse.Testing.Interop;
 using Lakehouse.Testing.Lambda;
@@ -10,29 +11,39 @@ namespace Lakehouse.Bench.Benchmarks;
 /// <summary>
 /// Cold start of a function executable: time from starting the process (event already queued in the Runtime API
 /// emulator) to its first response being posted, then one warm invoke; for the shipped publish (self-contained,
-/// trimmed, ReadyToRun) and for framework-dependent IL (JIT). The function is the test echo function, so the figures
-/// are the runtime's own overhead (host, settings, logging, JSON, HTTP), not business logic.
-/// Elapsed = cold start of the ReadyToRun build (<c>--opt mode=jit</c>: of the JIT build, so both get a median);
-/// Extra holds both builds' figures and artifact sizes of the last run.
+/// trimmed, ReadyToRun) and for framework-dependent IL (JIT).
+/// <c>--opt function=ingest</c> (default): the Ingest function with the ingest sample event against moto_server (S3 GET,
+/// YAML, CSV → Parquet → S3, DynamoDB-coordinated Delta commit, StartExecution); <c>function=echo</c>: the test echo
+/// function (the runtime's own overhead only). The process reports its phase timestamps (LAKEHOUSE_STARTUP_TRACE), so
+/// Extra splits the cold start into <c>*_main_ms</c> (process start → Main: runtime start-up), <c>*_init_ms</c>
+/// (settings, logging, clients), <c>*_next_ms</c> (first /next), <c>*_handler_ms</c> and <c>*_post_ms</c>.
+/// Elapsed = cold start of the ReadyToRun build (<c>--opt mode=jit</c>: of the JIT build).
 /// </summary>
 internal sealed class LambdaColdStartBenchmark : IBenchmark
 {
-    private static string Project => Path.Combine(RepositoryPaths.Root, "tests", "Lakehouse.Lambda.Tests.EchoFunction");
+    private static readonly (PublishMode Mode, string Label)[] Modes = [(PublishMode.SelfContainedReadyToRun, "r2r"), (PublishMode.FrameworkDependent, "jit")];
 
     public string Name => "lambda-cold-start";
 
-    public string Description => "Echo bootstrap: process start → first response, warm invoke, size; R2R self-contained vs JIT";
+    public string Description => "Ingest (or echo) bootstrap: process start → first response (phases), warm invoke, size; R2R self-contained vs JIT";
 
     public bool HasOurSide => true;
 
     public bool HasDuckDbSide => false;
 
+    private static string Project(BenchContext context) => context.Option("function", "ingest") switch
+    {
+        "ingest" => Path.Combine(RepositoryPaths.Root, "functions", "Ingest"),
+        "echo" => Path.Combine(RepositoryPaths.Root, "tests", "Lakehouse.Lambda.Tests.EchoFunction"),
+        var other => throw new InvalidOperationException($"Unknown function '{other}'; use --opt function=ingest or function=echo."),
+    };
+
     public async Task PrepareAsync(BenchContext context, CancellationToken cancellationToken)
     {
         // Publishing is untimed and cached (keyed by source hash) in the temp folder.
-        foreach (var mode in new[] { PublishMode.SelfContainedReadyToRun, PublishMode.FrameworkDependent })
+        foreach (var (mode, _) in Modes)
         {
-            var published = await FunctionPublisher.PublishAsync(Project, mode);
+            var published = await FunctionPublisher.PublishAsync(Project(context), mode);
             Console.WriteLine($"  {mode}: {published.Directory} ({published.SizeBytes / 1048576.0:F1} MB{(published.FromCache ? ", cached" : $", published in {published.PublishTime.TotalSeconds:F0} s")})");
         }
     }
@@ -41,20 +52,26 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
     {
         var extra = new Dictionary<string, double>();
         var timedLabel = context.Option("mode", "r2r");
+        var ingest = context.Option("function", "ingest") == "ingest";
+        await using var deployment = ingest ? await IngestDeployment.StartAsync() : null;
         TimeSpan? timed = null;
-        foreach (var (mode, label) in new[] { (PublishMode.SelfContainedReadyToRun, "r2r"), (PublishMode.FrameworkDependent, "jit") })
+        foreach (var (mode, label) in Modes)
         {
-            var published = await FunctionPublisher.PublishAsync(Project, mode);
-            var (cold, warm, peakRss) = await MeasureAsync(published);
+            var published = await FunctionPublisher.PublishAsync(Project(context), mode);
+            var run = await MeasureAsync(published, deployment);
             if (label == timedLabel)
             {
-                timed = cold;
+                timed = run.Cold;
             }
 
-            extra[$"{label}_cold_ms"] = cold.TotalMilliseconds;
-            extra[$"{label}_warm_ms"] = warm.TotalMilliseconds;
-            extra[$"{label}_rss_mb"] = peakRss / 1048576.0;
+            extra[$"{label}_cold_ms"] = run.Cold.TotalMilliseconds;
+            extra[$"{label}_warm_ms"] = run.Warm.TotalMilliseconds;
+            extra[$"{label}_rss_mb"] = run.PeakRss / 1048576.0;
             extra[$"{label}_size_mb"] = published.SizeBytes / 1048576.0;
+            foreach (var (phase, ms) in run.Phases)
+            {
+                extra[$"{label}_{phase}_ms"] = ms;
+            }
         }
 
         return new Measurement(
@@ -67,12 +84,16 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
     public Task<Measurement> RunDuckDbAsync(BenchContext context, InteropHarness duckDb, CancellationToken cancellationToken) =>
         throw new NotSupportedException("No DuckDB side: this measures a Lambda runtime.");
 
-    private static async Task<(TimeSpan Cold, TimeSpan Warm, long PeakRss)> MeasureAsync(PublishedFunction published)
+    private sealed record Run(TimeSpan Cold, TimeSpan Warm, long PeakRss, IReadOnlyList<(string Phase, double Ms)> Phases);
+
+    private static async Task<Run> MeasureAsync(PublishedFunction published, IngestDeployment? deployment)
     {
-        await using var emulator = new LambdaRuntimeEmulator("bench-echo");
-        var queued = emulator.InvokeAsync("""{"message":"cold"}""");
+        var environment = deployment?.Environment() ?? new Dictionary<string, string?> { ["ECHO_PREFIX"] = "bench:", ["LAKEHOUSE_STARTUP_TRACE"] = "1" };
+        await using var emulator = new LambdaRuntimeEmulator(deployment is null ? "bench-echo" : "bench-ingest");
+        var queued = emulator.InvokeAsync(deployment is null ? """{"message":"cold"}""" : await deployment.LandAndDescribeAsync(), TimeSpan.FromMinutes(1));
+        var startedUs = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
         var clock = Stopwatch.StartNew();
-        await using var process = BootstrapProcess.Start(published, emulator, new Dictionary<string, string?> { ["ECHO_PREFIX"] = "bench:" }, memoryMb: 1024);
+        await using var process = BootstrapProcess.Start(published, emulator, environment, memoryMb: 1024);
         var first = await queued;
         var cold = clock.Elapsed;
         if (first.IsError)
@@ -80,15 +101,40 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
             throw new InvalidOperationException($"The cold invoke failed: {first}");
         }
 
+        var warmEvent = deployment is null ? """{"message":"warm"}""" : await deployment.LandAndDescribeAsync();
         clock.Restart();
-        var second = await emulator.InvokeAsync("""{"message":"warm"}""");
+        var second = await emulator.InvokeAsync(warmEvent, TimeSpan.FromMinutes(1));
         var warm = clock.Elapsed;
         if (second.IsError)
         {
             throw new InvalidOperationException($"The warm invoke failed: {second}");
         }
 
-        return (cold, warm, PeakRss(process));
+        return new Run(cold, warm, PeakRss(process), Phases(process, startedUs));
+    }
+
+    /// <summary>The phase durations from the process's <c>lakehouse-startup</c> line (see StartupTrace in Lakehouse.Lambda).</summary>
+    private static List<(string, double)> Phases(BootstrapProcess process, long startedUs)
+    {
+        var line = process.StandardErrorLines.FirstOrDefault(l => l.StartsWith("lakehouse-startup ", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return [];
+        }
+
+        var marks = line["lakehouse-startup ".Length..].Split(' ')
+            .Select(p => p.Split('='))
+            .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
+        var names = new[] { ("main", "main"), ("init", "initialized"), ("next", "next"), ("handler", "handled"), ("post", "posted") };
+        var result = new List<(string, double)>();
+        var previous = startedUs;
+        foreach (var (label, key) in names)
+        {
+            result.Add((label, (marks[key] - previous) / 1000.0));
+            previous = marks[key];
+        }
+
+        return result;
     }
 
     private static long PeakRss(BootstrapProcess process)

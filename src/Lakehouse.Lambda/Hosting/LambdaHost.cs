@@ -37,6 +37,7 @@ public static partial class LambdaHost
         JsonTypeInfo<TResult> resultType,
         Func<TEvent, string?>? correlationId = null)
     {
+        StartupTrace.Mark(StartupPhase.Main);
         // SIGTERM arrives when Lambda shuts a sandbox down (with extensions) or when a local harness stops the process.
         using var stopping = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -82,12 +83,15 @@ public static partial class LambdaHost
                 settings = LambdaSettings.Bind(environment.Variables);
                 logState = new LambdaLogState(settings.ServiceName, settings.FunctionName, settings.FunctionVersion, settings.MemoryMb);
                 var provider = new JsonLineLoggerProvider(logState, environment.LogOutput, environment.Time, settings.MinimumLogLevel);
-                loggerFactory = LoggerFactory.Create(builder => builder.ClearProviders().SetMinimumLevel(settings.MinimumLogLevel).AddProvider(provider));
+                // Constructed directly: LoggerFactory.Create builds a DI container and options pipeline first, tens of
+                // milliseconds of JIT and reflection at every cold start for one provider and one level.
+                loggerFactory = new LoggerFactory([provider], new LoggerFilterOptions { MinLevel = settings.MinimumLogLevel });
                 hostLogger = loggerFactory.CreateLogger("Lakehouse.Lambda");
                 startup = new LambdaStartup(settings, loggerFactory, environment.Time);
                 var typed = await initialize(startup, stoppingToken).ConfigureAwait(false)
                     ?? throw new LambdaConfigurationException("The function's initializer returned no handler.");
                 handler = new JsonInvocationHandler<TEvent, TResult>(typed, eventType, resultType, logState, correlationId);
+                StartupTrace.Mark(StartupPhase.Initialized);
             }
             catch (Exception ex)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Lakehouse.Pipelines.EventLog;
 using Lakehouse.Pipelines.Lake;
@@ -77,10 +76,9 @@ public sealed class TransformProcessTests(MotoServerFixture moto)
         Assert.Equal(0, gold.Json.GetProperty("sourceVersions").GetProperty("orders").GetInt64());
         var daily = await bed.ReadRowsAsync(MedallionLayer.Gold, "daily_sales");
         Assert.Equal(2, daily.Count);
-        var revenueByDay = daily.ToDictionary(r => Convert.ToInt32(r["order_date"], CultureInfo.InvariantCulture), r => r["revenue"]!.ToString());
-        var nov21 = (int)(new DateTime(2026, 11, 21) - DateTime.UnixEpoch).TotalDays;
-        Assert.Equal("107.24", revenueByDay[nov21]);
-        Assert.Equal("12.50", revenueByDay[nov21 - 1]);
+        var revenueByDay = daily.ToDictionary(r => (DateOnly)r["order_date"]!, r => r["revenue"]!.ToString());
+        Assert.Equal("107.24", revenueByDay[new DateOnly(2026, 11, 21)]);
+        Assert.Equal("12.50", revenueByDay[new DateOnly(2026, 11, 20)]);
         var goldUsage = await bed.WaitForUsageAsync(gold.RequestId);
         Assert.Equal("gold/daily_sales", goldUsage["stage"].S);
         Assert.True(goldUsage["succeeded"].BOOL);

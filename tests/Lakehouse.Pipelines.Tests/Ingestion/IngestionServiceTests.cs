@@ -86,15 +86,11 @@ public sealed class IngestionServiceTests
     public async Task Ingest_CommittedButMarkerLostAndLaterCommitsMade_ReportsTheCommittingVersionAndRestoresTheMarker()
     {
         using var f = new IngestionFixture();
-        var seed = await f.DropAsync("shop/orders/seed.csv", "order_id,customer,amount,day
-0,zed,1.00,2026-11-19
-");
+        var seed = await f.DropAsync("shop/orders/seed.csv", "order_id,customer,amount,day\n0,zed,1.00,2026-11-19\n");
         await f.Service().IngestAsync([seed], CancellationToken.None);                  // version 0
         var landed = await f.DropAsync("shop/orders/day1.csv", OrdersCsv);
         var committed = await f.Service().IngestAsync([landed], CancellationToken.None);  // version 1
-        var later = await f.DropAsync("shop/orders/day2.csv", "order_id,customer,amount,day
-7,eve,2.00,2026-11-22
-");
+        var later = await f.DropAsync("shop/orders/day2.csv", "order_id,customer,amount,day\n7,eve,2.00,2026-11-22\n");
         await f.Service().IngestAsync([later], CancellationToken.None);                 // version 2
         var markers = Path.Combine(f.LakePath, "shop", "_system", "ingested", "orders");
         var markerOfLanded = Directory.GetFiles(markers, "*.json").Single(m => File.ReadAllText(m).Contains("day1.csv", StringComparison.Ordinal));

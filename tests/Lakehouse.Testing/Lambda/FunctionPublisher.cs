@@ -134,6 +134,18 @@ public static partial class FunctionPublisher
         }
 
         var folder = Path.GetDirectoryName(project)!;
+        // Directory.Build.props/targets between the project and the repository root (for example functions/'s start-up settings).
+        for (var dir = folder; dir is not null && dir.StartsWith(RepositoryPaths.Root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir))
+        {
+            foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+            {
+                if (File.Exists(Path.Combine(dir, name)))
+                {
+                    files.Add(Path.Combine(dir, name));
+                }
+            }
+        }
+
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
