@@ -16,8 +16,11 @@ namespace Lakehouse.Bench.Benchmarks;
 /// YAML, CSV → Parquet → S3, DynamoDB-coordinated Delta commit, StartExecution); <c>function=echo</c>: the test echo
 /// function (the runtime's own overhead only). The process reports its phase timestamps (LAKEHOUSE_STARTUP_TRACE), so
 /// Extra splits the cold start into <c>*_main_ms</c> (process start → Main: runtime start-up), <c>*_init_ms</c>
-/// (settings, logging, clients), <c>*_next_ms</c> (first /next), <c>*_handler_ms</c> and <c>*_post_ms</c>.
-/// Elapsed = cold start of the ReadyToRun build (<c>--opt mode=jit</c>: of the JIT build).
+/// (settings, logging, clients), <c>*_next_ms</c> (first /next), <c>*_handler_ms</c> and <c>*_post_ms</c>; and
+/// <c>*_cold_cpu_ms</c> / <c>*_warm_cpu_ms</c>, the function process's CPU time (on a shared machine the wall times
+/// mostly measure the queue for a core; CPU time does not).
+/// Elapsed = cold start of the ReadyToRun build (<c>--opt mode=jit</c>: of the JIT build). <c>--opt modes=r2r</c> measures one
+/// build only; <c>--opt logs=1</c> prints the function's log lines (timestamps inside the handler).
 /// </summary>
 internal sealed class LambdaColdStartBenchmark : IBenchmark
 {
@@ -55,10 +58,11 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
         var ingest = context.Option("function", "ingest") == "ingest";
         await using var deployment = ingest ? await IngestDeployment.StartAsync() : null;
         TimeSpan? timed = null;
-        foreach (var (mode, label) in Modes)
+        var showLogs = context.Option("logs", "0") == "1";
+        foreach (var (mode, label) in Modes.Where(m => context.Option("modes", "r2r,jit").Split(',').Contains(m.Label)))
         {
             var published = await FunctionPublisher.PublishAsync(Project(context), mode);
-            var run = await MeasureAsync(published, deployment);
+            var run = await MeasureAsync(published, deployment, showLogs);
             if (label == timedLabel)
             {
                 timed = run.Cold;
@@ -75,7 +79,7 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
         }
 
         return new Measurement(
-            timed ?? throw new InvalidOperationException($"Unknown mode '{timedLabel}'; use --opt mode=r2r or mode=jit."),
+            timed ?? throw new InvalidOperationException($"Mode '{timedLabel}' was not measured; use --opt mode=r2r or mode=jit (and include it in modes)."),
             1,
             (long)(extra[$"{timedLabel}_size_mb"] * 1048576),
             Extra: extra);
@@ -86,9 +90,14 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
 
     private sealed record Run(TimeSpan Cold, TimeSpan Warm, long PeakRss, IReadOnlyList<(string Phase, double Ms)> Phases);
 
-    private static async Task<Run> MeasureAsync(PublishedFunction published, IngestDeployment? deployment)
+    private static async Task<Run> MeasureAsync(PublishedFunction published, IngestDeployment? deployment, bool showLogs)
     {
         var environment = deployment?.Environment() ?? new Dictionary<string, string?> { ["ECHO_PREFIX"] = "bench:", ["LAKEHOUSE_STARTUP_TRACE"] = "1" };
+        if (showLogs)
+        {
+            environment["POWERTOOLS_LOG_LEVEL"] = "Debug";
+        }
+
         await using var emulator = new LambdaRuntimeEmulator(deployment is null ? "bench-echo" : "bench-ingest");
         var queued = emulator.InvokeAsync(deployment is null ? """{"message":"cold"}""" : await deployment.LandAndDescribeAsync(), TimeSpan.FromMinutes(1));
         var startedUs = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
@@ -96,6 +105,7 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
         await using var process = BootstrapProcess.Start(published, emulator, environment, memoryMb: 1024);
         var first = await queued;
         var cold = clock.Elapsed;
+        var coldCpu = CpuTime(process);
         if (first.IsError)
         {
             throw new InvalidOperationException($"The cold invoke failed: {first}");
@@ -110,7 +120,20 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
             throw new InvalidOperationException($"The warm invoke failed: {second}");
         }
 
-        return new Run(cold, warm, PeakRss(process), Phases(process, startedUs));
+        if (showLogs)
+        {
+            // --opt logs=1: the function's JSON log lines (their timestamps locate the cold costs inside the handler).
+            Console.WriteLine($"  process started at {startedUs} µs; its output:");
+            foreach (var line in process.StandardOutputLines.Concat(process.StandardErrorLines))
+            {
+                Console.WriteLine("    " + line);
+            }
+        }
+
+        var phases = Phases(process, startedUs);
+        phases.Add(("cold_cpu", coldCpu.TotalMilliseconds));
+        phases.Add(("warm_cpu", (CpuTime(process) - coldCpu).TotalMilliseconds));
+        return new Run(cold, warm, PeakRss(process), phases);
     }
 
     /// <summary>The phase durations from the process's <c>lakehouse-startup</c> line (see StartupTrace in Lakehouse.Lambda).</summary>
@@ -135,6 +158,24 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// User + system CPU time of the function process so far (/proc/&lt;pid&gt;/stat, 10 ms ticks): unlike wall time, it
+    /// hardly depends on how busy the machine is, and it excludes moto_server's own time.
+    /// </summary>
+    private static TimeSpan CpuTime(BootstrapProcess process)
+    {
+        var stat = Path.Combine("/proc", process.ProcessId.ToString(CultureInfo.InvariantCulture), "stat");
+        if (!File.Exists(stat))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static long PeakRss(BootstrapProcess process)

@@ -74,7 +74,7 @@ public static partial class LambdaHost
         {
             LambdaSettings settings;
             LambdaLogState logState;
-            ILoggerFactory loggerFactory;
+            LoggerFactory loggerFactory;
             ILogger hostLogger;
             IInvocationHandler handler;
             LambdaStartup startup;
