@@ -98,6 +98,12 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
             environment["POWERTOOLS_LOG_LEVEL"] = "Debug";
         }
 
+        foreach (var pair in (System.Environment.GetEnvironmentVariable("LAKEHOUSE_BENCH_FUNCTION_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // e.g. DOTNET_PerfMapEnabled=1 to profile the cold start with perf.
+            environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        }
+
         await using var emulator = new LambdaRuntimeEmulator(deployment is null ? "bench-echo" : "bench-ingest");
         var queued = emulator.InvokeAsync(deployment is null ? """{"message":"cold"}""" : await deployment.LandAndDescribeAsync(), TimeSpan.FromMinutes(1));
         var startedUs = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;

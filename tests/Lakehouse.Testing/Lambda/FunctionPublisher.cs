@@ -26,7 +26,7 @@ public static partial class FunctionPublisher
     public static Task<PublishedFunction> PublishAsync(string projectDirectory, PublishMode mode)
     {
         var project = Directory.GetFiles(Path.GetFullPath(projectDirectory), "*.csproj").Single();
-        var key = $"{Path.GetFileNameWithoutExtension(project)}-{mode}-{SourceHash(project, mode)}";
+        var key = $"{Path.GetFileNameWithoutExtension(project)}-{mode}-{SourceHash(project, mode, ExtraProperties)}";
         return InProcess.GetOrAdd(key, k => new Lazy<Task<PublishedFunction>>(() => Task.Run(() => PublishCoreAsync(project, mode, k)))).Value;
     }
 
@@ -51,7 +51,9 @@ public static partial class FunctionPublisher
         var work = Path.Combine(CacheRoot, "work-" + Guid.NewGuid().ToString("N"));
         var output = Path.Combine(work, "out");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(CacheRoot, $"artifacts-{mode}")))
+        // Keyed by the extra properties too: intermediate files of a trimmed and an untrimmed publish must not mix.
+        var extra = ExtraProperties.Count == 0 ? string.Empty : "-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(';', ExtraProperties))))[..8];
+        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(CacheRoot, $"artifacts-{mode}{extra}")))
         {
             psi.ArgumentList.Add(arg);
         }
@@ -91,6 +93,7 @@ public static partial class FunctionPublisher
         args.AddRange(mode == PublishMode.SelfContainedReadyToRun
             ? ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true", "-p:PublishTrimmed=true"]
             : ["--no-self-contained", "-p:PublishReadyToRun=false", "-p:UseAppHost=false"]);
+        args.AddRange(ExtraProperties.Select(p => "-p:" + p));
         return args;
     }
 
@@ -102,7 +105,14 @@ public static partial class FunctionPublisher
             : new PublishedFunction(directory, "dotnet", [Path.Combine(directory, "bootstrap.dll")], mode, size, elapsed, fromCache);
     }
 
-    private static string SourceHash(string project, PublishMode mode)
+    /// <summary>
+    /// Extra MSBuild properties from LAKEHOUSE_PUBLISH_PROPERTIES (<c>Name=Value;Name=Value</c>, part of the cache key),
+    /// for start-up experiments such as <c>PublishTrimmed=false</c> or <c>PublishReadyToRunComposite=true</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ExtraProperties =>
+        (Environment.GetEnvironmentVariable("LAKEHOUSE_PUBLISH_PROPERTIES") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string SourceHash(string project, PublishMode mode, IReadOnlyList<string> extra)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         CollectProject(project, files, new HashSet<string>(StringComparer.Ordinal));
@@ -116,7 +126,7 @@ public static partial class FunctionPublisher
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(mode.ToString()));
+        hash.AppendData(Encoding.UTF8.GetBytes(mode.ToString() + string.Join(';', extra)));
         foreach (var file in files)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(RepositoryPaths.Root, file)));
