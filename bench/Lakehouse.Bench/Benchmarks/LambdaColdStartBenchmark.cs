@@ -34,6 +34,9 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
 
     public bool HasDuckDbSide => false;
 
+    private static IEnumerable<(PublishMode Mode, string Label)> SelectedModes(BenchContext context) =>
+        Modes.Where(m => context.Option("modes", "r2r,jit").Split(',').Contains(m.Label));
+
     private static string Project(BenchContext context) => context.Option("function", "ingest") switch
     {
         "ingest" => Path.Combine(RepositoryPaths.Root, "functions", "Ingest"),
@@ -44,7 +47,7 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
     public async Task PrepareAsync(BenchContext context, CancellationToken cancellationToken)
     {
         // Publishing is untimed and cached (keyed by source hash) in the temp folder.
-        foreach (var (mode, _) in Modes)
+        foreach (var (mode, _) in SelectedModes(context))
         {
             var published = await FunctionPublisher.PublishAsync(Project(context), mode);
             Console.WriteLine($"  {mode}: {published.Directory} ({published.SizeBytes / 1048576.0:F1} MB{(published.FromCache ? ", cached" : $", published in {published.PublishTime.TotalSeconds:F0} s")})");
@@ -59,7 +62,7 @@ internal sealed class LambdaColdStartBenchmark : IBenchmark
         await using var deployment = ingest ? await IngestDeployment.StartAsync() : null;
         TimeSpan? timed = null;
         var showLogs = context.Option("logs", "0") == "1";
-        foreach (var (mode, label) in Modes.Where(m => context.Option("modes", "r2r,jit").Split(',').Contains(m.Label)))
+        foreach (var (mode, label) in SelectedModes(context))
         {
             var published = await FunctionPublisher.PublishAsync(Project(context), mode);
             var run = await MeasureAsync(published, deployment, showLogs);
