@@ -1,4 +1,9 @@
 using Lakehouse.Functions.Transform;
 using Lakehouse.Lambda.Hosting;
+using Lakehouse.Pipelines.Transforms;
 
-return await LambdaHost.RunAsync(TransformFunction.InitializeAsync, TransformJsonContext.Default.TransformTask, TransformJsonContext.Default.JsonObject);
+return await LambdaHost.RunAsync(
+    TransformFunction.InitializeAsync,
+    TransformRequestJsonContext.Default.TransformRequest,
+    TransformJsonContext.Default.JsonObject,
+    static request => request.RunId);

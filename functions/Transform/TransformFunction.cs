@@ -19,33 +19,25 @@ internal sealed class TransformFunction
         _host = host;
     }
 
-    public static Task<Func<TransformTask, ILambdaContext, CancellationToken, Task<JsonObject>>> InitializeAsync(LambdaStartup startup, CancellationToken cancellationToken)
+    public static Task<Func<TransformRequest, ILambdaContext, CancellationToken, Task<JsonObject>>> InitializeAsync(LambdaStartup startup, CancellationToken cancellationToken)
     {
         var function = new TransformFunction(FunctionHost.Create(startup, UsageKind.Transform, "LAKE_BUCKET"));
-        return Task.FromResult<Func<TransformTask, ILambdaContext, CancellationToken, Task<JsonObject>>>(function.HandleAsync);
+        return Task.FromResult<Func<TransformRequest, ILambdaContext, CancellationToken, Task<JsonObject>>>(function.HandleAsync);
     }
 
-    public async Task<JsonObject> HandleAsync(TransformTask task, ILambdaContext context, CancellationToken cancellationToken)
+    public async Task<JsonObject> HandleAsync(TransformRequest request, ILambdaContext context, CancellationToken cancellationToken)
     {
-        var recordFailure = string.Equals(task.Action, TransformRequest.RecordFailureAction, StringComparison.OrdinalIgnoreCase);
-        if (!recordFailure && (string.IsNullOrWhiteSpace(task.Layer) || string.IsNullOrWhiteSpace(task.Table)))
+        if (request.Validate() is { } problem)
         {
-            throw new InvalidEventException($"The transform task of run {task.RunId} names no layer or table; expected {{pipeline, layer: \"silver\"|\"gold\", table, runId}} or action \"recordFailure\".");
+            throw new InvalidEventException(problem);
         }
 
-        var definition = await _host.Pipelines.GetAsync(task.Pipeline, cancellationToken).ConfigureAwait(false);
-        var stage = recordFailure ? "run/recordFailure" : $"{task.Layer!.ToLowerInvariant()}/{task.Table}";
+        var definition = await _host.Pipelines.GetAsync(request.Pipeline, cancellationToken).ConfigureAwait(false);
+        var stage = request.IsRecordFailure ? "run/recordFailure" : $"{request.Layer!.ToLowerInvariant()}/{request.Table}";
         _host.Attribution.Set(context.RequestId, definition.Name, stage, definition.Owner.Id, definition.Owner.Name ?? string.Empty, definition.Tags);
-        var request = new TransformRequest(
-            task.Pipeline,
-            task.Layer ?? string.Empty,
-            task.Table ?? string.Empty,
-            task.RunId,
-            task.Action,
-            task.Error is { } e ? new TransformError(e.Error, e.Cause) : null);
         var summary = await new TransformStep(_host.Runtime, definition).RunAsync(request, cancellationToken).ConfigureAwait(false);
         summary["pipeline"] = definition.Name;
-        summary["runId"] = task.RunId;
+        summary["runId"] = request.RunId;
         return summary;
     }
 }

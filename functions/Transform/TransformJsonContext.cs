@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Lakehouse.Functions.Transform;
 
-/// <summary>Source-generated JSON metadata of the Transform function (trim- and AOT-safe).</summary>
-[JsonSourceGenerationOptions(RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(TransformTask))]
+/// <summary>Source-generated JSON metadata of the Transform function's result (trim- and AOT-safe); the task input is
+/// <c>TransformRequestJsonContext</c> of Lakehouse.Pipelines.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class TransformJsonContext : JsonSerializerContext;

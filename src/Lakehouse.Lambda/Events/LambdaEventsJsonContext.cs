@@ -2,12 +2,12 @@ using System.Text.Json.Serialization;
 using Lakehouse.Lambda.Events.Scheduling;
 using Lakehouse.Lambda.Events.S3;
 using Lakehouse.Lambda.Events.Sqs;
-using Lakehouse.Lambda.Events.StepFunctions;
 
 namespace Lakehouse.Lambda.Events;
 
 /// <summary>
-/// Source-generated JSON metadata for every event and task payload (trim- and AOT-safe). Required constructor
+/// Source-generated JSON metadata for the AWS event records (trim- and AOT-safe). The Step Functions task payload of
+/// the pipeline state machine is a Lakehouse.Pipelines contract (TransformRequest), not an AWS event. Required constructor
 /// parameters and nullability are enforced, so a wrong-shape event fails to deserialize with a message naming the
 /// missing or null member; unknown members are ignored (AWS adds fields over time).
 /// </summary>
@@ -21,6 +21,4 @@ namespace Lakehouse.Lambda.Events;
 [JsonSerializable(typeof(S3TestEvent))]
 [JsonSerializable(typeof(S3NotificationEnvelope))]
 [JsonSerializable(typeof(ScheduledEvent))]
-[JsonSerializable(typeof(TransformRequest))]
-[JsonSerializable(typeof(TransformSummary))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

@@ -11,23 +11,34 @@ internal sealed class JsonInvocationHandler<TEvent, TResult> : IInvocationHandle
     private readonly JsonTypeInfo<TEvent> _eventType;
     private readonly JsonTypeInfo<TResult> _resultType;
     private readonly LambdaLogState? _logState;
+    private readonly Func<TEvent, string?>? _correlationId;
 
+    /// <summary>
+    /// <paramref name="correlationId"/> reads the correlation id of an event whose type cannot implement
+    /// <see cref="ICorrelatedEvent"/> (a contract type of another assembly); null to use the interface.
+    /// </summary>
     public JsonInvocationHandler(
         Func<TEvent, ILambdaContext, CancellationToken, Task<TResult>> handler,
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType,
-        LambdaLogState? logState)
+        LambdaLogState? logState,
+        Func<TEvent, string?>? correlationId = null)
     {
         _handler = handler;
         _eventType = eventType;
         _resultType = resultType;
         _logState = logState;
+        _correlationId = correlationId;
     }
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context, CancellationToken cancellationToken)
     {
         var evt = Deserialize(eventJson, context.RequestId);
-        if (evt is ICorrelatedEvent correlated)
+        if (_correlationId is not null)
+        {
+            _logState?.SetCorrelationId(_correlationId(evt));
+        }
+        else if (evt is ICorrelatedEvent correlated)
         {
             _logState?.SetCorrelationId(correlated.CorrelationId);
         }

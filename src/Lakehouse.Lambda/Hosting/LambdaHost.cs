@@ -27,13 +27,17 @@ public static partial class LambdaHost
     /// <summary>
     /// Runs <paramref name="initialize"/> once (the init phase: read settings, build clients), then serves the handler
     /// it returns. A <see cref="LambdaConfigurationException"/> or any other exception from the initializer is posted
-    /// as an init error and the process exits, so no invocation runs half-configured.
+    /// as an init error and the process exits, so no invocation runs half-configured. <paramref name="correlationId"/>
+    /// reads an event's <c>correlation_id</c> for the log lines when the event type cannot implement
+    /// <see cref="ICorrelatedEvent"/> (a contract type defined in another assembly).
     /// </summary>
     public static async Task<int> RunAsync<TEvent, TResult>(
         Func<LambdaStartup, CancellationToken, Task<Func<TEvent, ILambdaContext, CancellationToken, Task<TResult>>>> initialize,
         JsonTypeInfo<TEvent> eventType,
-        JsonTypeInfo<TResult> resultType)
+        JsonTypeInfo<TResult> resultType,
+        Func<TEvent, string?>? correlationId = null)
     {
+        StartupTrace.Mark(StartupPhase.Main);
         // SIGTERM arrives when Lambda shuts a sandbox down (with extensions) or when a local harness stops the process.
         using var stopping = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -43,7 +47,7 @@ public static partial class LambdaHost
         });
         var hostEnvironment = new LambdaHostEnvironment(Environment.GetEnvironmentVariable, static api => new RuntimeApiClient(api), Console.OpenStandardOutput(), TimeProvider.System);
         // Awaited here, not returned: the signal registration and token source must live as long as the loop.
-        return await RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token).ConfigureAwait(false);
+        return await RunCoreAsync(initialize, eventType, resultType, hostEnvironment, stopping.Token, correlationId).ConfigureAwait(false);
     }
 
     internal static async Task<int> RunCoreAsync<TEvent, TResult>(
@@ -51,7 +55,8 @@ public static partial class LambdaHost
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType,
         LambdaHostEnvironment environment,
-        CancellationToken stoppingToken)
+        CancellationToken stoppingToken,
+        Func<TEvent, string?>? correlationId = null)
     {
         ArgumentNullException.ThrowIfNull(initialize);
         ArgumentNullException.ThrowIfNull(eventType);
@@ -69,7 +74,7 @@ public static partial class LambdaHost
         {
             LambdaSettings settings;
             LambdaLogState logState;
-            ILoggerFactory loggerFactory;
+            LoggerFactory loggerFactory;
             ILogger hostLogger;
             IInvocationHandler handler;
             LambdaStartup startup;
@@ -78,12 +83,15 @@ public static partial class LambdaHost
                 settings = LambdaSettings.Bind(environment.Variables);
                 logState = new LambdaLogState(settings.ServiceName, settings.FunctionName, settings.FunctionVersion, settings.MemoryMb);
                 var provider = new JsonLineLoggerProvider(logState, environment.LogOutput, environment.Time, settings.MinimumLogLevel);
-                loggerFactory = LoggerFactory.Create(builder => builder.ClearProviders().SetMinimumLevel(settings.MinimumLogLevel).AddProvider(provider));
+                // Constructed directly: LoggerFactory.Create builds a DI container and options pipeline first, tens of
+                // milliseconds of JIT and reflection at every cold start for one provider and one level.
+                loggerFactory = new LoggerFactory([provider], new LoggerFilterOptions { MinLevel = settings.MinimumLogLevel });
                 hostLogger = loggerFactory.CreateLogger("Lakehouse.Lambda");
                 startup = new LambdaStartup(settings, loggerFactory, environment.Time);
                 var typed = await initialize(startup, stoppingToken).ConfigureAwait(false)
                     ?? throw new LambdaConfigurationException("The function's initializer returned no handler.");
-                handler = new JsonInvocationHandler<TEvent, TResult>(typed, eventType, resultType, logState);
+                handler = new JsonInvocationHandler<TEvent, TResult>(typed, eventType, resultType, logState, correlationId);
+                StartupTrace.Mark(StartupPhase.Initialized);
             }
             catch (Exception ex)
             {

@@ -49,6 +49,7 @@ internal sealed partial class LambdaRuntimeLoop
                 // Lambda freezes the process inside this call once the previous response is posted; timers and
                 // background work do not advance until the next event thaws it.
                 invocation = await _client.GetNextInvocationAsync(stoppingToken).ConfigureAwait(false);
+                StartupTrace.Mark(StartupPhase.Next);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -82,6 +83,7 @@ internal sealed partial class LambdaRuntimeLoop
         try
         {
             response = await RunHandlerAsync(invocation, context, deadlineCts, linked.Token).ConfigureAwait(false);
+            StartupTrace.Mark(StartupPhase.Handled);
         }
         catch (Exception ex)
         {
@@ -105,6 +107,8 @@ internal sealed partial class LambdaRuntimeLoop
         {
             await _client.PostInvocationErrorAsync(invocation.RequestId, error, CancellationToken.None).ConfigureAwait(false);
         }
+
+        StartupTrace.Complete();
 
         var usage = new InvocationUsage(
             invocation.RequestId, _settings.FunctionName, _settings.FunctionVersion, started, _time.GetUtcNow(),

@@ -34,7 +34,7 @@ public sealed partial class IngestionService
         var staged = new List<StagedFile>();
         foreach (var file in files)
         {
-            if (await AlreadyIngestedAsync(snapshot, file, cancellationToken) is { } skip)
+            if (await AlreadyIngestedAsync(table, snapshot, file, cancellationToken) is { } skip)
             {
                 result.Skipped.Add(skip);
                 Report(result, file.Landed.Key, tableName, IngestionFileOutcome.Skipped);
@@ -61,15 +61,43 @@ public sealed partial class IngestionService
         }
     }
 
-    private async Task<SkippedFile?> AlreadyIngestedAsync(Snapshot? snapshot, PendingFile file, CancellationToken cancellationToken)
+    private async Task<SkippedFile?> AlreadyIngestedAsync(DeltaTable table, Snapshot? snapshot, PendingFile file, CancellationToken cancellationToken)
     {
-        var inSnapshot = snapshot?.GetAppTransactionVersion(file.Identity.AppId) is not null;
         var version = await MarkerVersionAsync(file, cancellationToken);
-        return inSnapshot
-            ? new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (its txn app id is in the bronze table)")
-            : version is not null || await _runtime.Lake.HeadAsync(MarkerKey(file), cancellationToken) is not null
-                ? new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (ingested marker exists)")
-                : null;
+        if (snapshot?.GetAppTransactionVersion(file.Identity.AppId) is { } hint)
+        {
+            if (version is null)
+            {
+                // Committed, but the process died before the marker was written (and so before the pipeline run was
+                // started): find the commit in the log and restore the marker, so the caller can start that run now.
+                version = await FindCommitAsync(table, file, hint, cancellationToken);
+                return new SkippedFile(file.Landed.Key, file.Source.Table, version, version is null
+                    ? "already ingested (its txn app id is in the bronze table; its commit file is no longer in the log)"
+                    : "already ingested (its txn app id is in the bronze table; ingested marker restored)");
+            }
+
+            return new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (its txn app id is in the bronze table)");
+        }
+
+        return version is not null || await _runtime.Lake.HeadAsync(MarkerKey(file), cancellationToken) is not null
+            ? new SkippedFile(file.Landed.Key, file.Source.Table, version, "already ingested (ingested marker exists)")
+            : null;
+    }
+
+    /// <summary>
+    /// The bronze version whose commit carries the object's txn app id (newest first down to <paramref name="hint"/>,
+    /// the version the committing call started at), and the ingested marker written for it when it is found.
+    /// </summary>
+    private async Task<long?> FindCommitAsync(DeltaTable table, PendingFile file, long hint, CancellationToken cancellationToken)
+    {
+        var version = await table.FindAppTransactionCommitAsync(file.Identity.AppId, hint, cancellationToken);
+        if (version is { } v)
+        {
+            await WriteMarkerAsync(file, file.Source.Table, v, cancellationToken);
+            LogMarkerRestored(file.Landed.Key, file.Source.Table, v);
+        }
+
+        return version;
     }
 
     /// <summary>The bronze version recorded in the object's ingested marker (so callers can re-trigger that version's run), or null.</summary>
@@ -172,7 +200,8 @@ public sealed partial class IngestionService
             {
                 // Another invocation committed this object first: our copy of its rows must not become visible.
                 await DeleteDataFilesAsync(table, lost.Adds, cancellationToken);
-                result.Skipped.Add(new SkippedFile(lost.File.Landed.Key, tableName, snapshot!.Version, "ingested concurrently by another invocation"));
+                var winner = await table.FindAppTransactionCommitAsync(lost.File.Identity.AppId, snapshot!.GetAppTransactionVersion(lost.File.Identity.AppId)!.Value, cancellationToken);
+                result.Skipped.Add(new SkippedFile(lost.File.Landed.Key, tableName, winner ?? snapshot.Version, "ingested concurrently by another invocation"));
                 staged.Remove(lost);
             }
 
@@ -202,7 +231,9 @@ public sealed partial class IngestionService
                     tx.AddFile(add);
                 }
 
-                tx.SetTransaction(s.File.Identity.AppId, 0);
+                // The txn version is the lowest version this commit can land at (the commit loop only moves up), so
+                // FindAppTransactionCommitAsync reads one or two commit files to find the version that claimed the object.
+                tx.SetTransaction(s.File.Identity.AppId, (snapshot?.Version ?? -1) + 1);
             }
 
             CommitResult committed;
@@ -227,14 +258,19 @@ public sealed partial class IngestionService
         foreach (var s in staged)
         {
             result.Ingested.Add(new IngestedFile(s.File.Landed.Key, s.File.Source.Name, tableName, version, s.Rows, s.RowsRescued, s.Adds.Count));
-            var marker = JsonSerializer.SerializeToUtf8Bytes(
-                new IngestedMarker(_landing.Describe(s.File.Landed.Key), s.File.Identity.Version, tableName, version, _runtime.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
-                IngestionJsonContext.Default.IngestedMarker);
-            await _runtime.Lake.PutIfAbsentAsync(MarkerKey(s.File), marker, cancellationToken);
+            await WriteMarkerAsync(s.File, tableName, version, cancellationToken);
         }
 
         var rows = staged.Sum(s => s.Rows);
         LogCommitted(tableName, version, staged.Count, rows);
+    }
+
+    private async Task WriteMarkerAsync(PendingFile file, string tableName, long version, CancellationToken cancellationToken)
+    {
+        var marker = JsonSerializer.SerializeToUtf8Bytes(
+            new IngestedMarker(_landing.Describe(file.Landed.Key), file.Identity.Version, tableName, version, _runtime.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+            IngestionJsonContext.Default.IngestedMarker);
+        await _runtime.Lake.PutIfAbsentAsync(MarkerKey(file), marker, cancellationToken);
     }
 
     private static async Task DeleteDataFilesAsync(DeltaTable table, IEnumerable<AddFile> adds, CancellationToken cancellationToken)
@@ -253,6 +289,9 @@ public sealed partial class IngestionService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Committed bronze table {Table} version {Version}: {Files} files, {Rows} rows")]
     private partial void LogCommitted(string table, long version, int files, long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key} was committed to bronze table {Table} at version {Version} without its ingested marker; marker restored")]
+    private partial void LogMarkerRestored(string key, string table, long version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bronze commit of {Table} conflicted (attempt {Attempt}); re-reading: {Reason}")]
     private partial void LogCommitRetry(string table, int attempt, string reason);

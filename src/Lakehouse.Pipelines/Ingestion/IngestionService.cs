@@ -27,6 +27,10 @@ namespace Lakehouse.Pipelines.Ingestion;
 /// After each commit a small marker object (<c>_system/ingested/&lt;source&gt;/&lt;hash&gt;.json</c>, naming the version)
 /// is written; it keeps duplicates out after the app id has expired. The marker is written after the commit, and the
 /// txn covers the window in between.</para>
+/// <para><b>Crash after the commit.</b> A skipped file reports the bronze version that ingested it, so the caller can
+/// (re)start that version's pipeline run with its deterministic run id. When the process died between the commit and
+/// the marker, the version is found in the log (the txn version is a lower bound of the commit version, so this reads
+/// one or two commit files) and the marker is restored.</para>
 /// </remarks>
 public sealed partial class IngestionService
 {

@@ -1,28 +1,81 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Lakehouse.Pipelines.Transforms;
 
 /// <summary>
-/// Input of one Transform invocation (a Step Functions task or a CLI step):
-/// <c>{pipeline, layer: "silver"|"gold", table, runId, action?: "transform"|"recordFailure", error?: {Error, Cause}}</c>.
+/// The state machine's task payload for the Transform step, the one contract between
+/// <c>functions/statemachine/pipeline.asl.json</c>, the Transform Lambda and the local orchestrator:
+/// <c>{pipeline, layer: "silver"|"gold", table, runId}</c> for a table (the Map item selectors), or
+/// <c>{action: "recordFailure", pipeline, runId, error: {Error, Cause}}</c> from the run's Catch (no layer or table).
+/// JSON through <see cref="TransformRequestJsonContext"/> (source-generated); <see cref="Validate"/> checks what the
+/// JSON shape cannot.
 /// </summary>
-public sealed record TransformRequest(string Pipeline, string Layer, string Table, string RunId, string? Action = null, TransformError? Error = null)
+/// <param name="Pipeline">The pipeline's name.</param>
+/// <param name="Layer"><c>silver</c> or <c>gold</c>; null for <see cref="RecordFailureAction"/>.</param>
+/// <param name="Table">The silver or gold table; null for <see cref="RecordFailureAction"/>.</param>
+/// <param name="RunId">The pipeline run (the execution name; the log lines' correlation id).</param>
+/// <param name="Action"><see cref="TransformAction"/> (the default when null) or <see cref="RecordFailureAction"/>.</param>
+/// <param name="Error">The error the state machine caught (<see cref="RecordFailureAction"/> only).</param>
+public sealed record TransformRequest(
+    [property: JsonPropertyName("pipeline"), JsonRequired] string Pipeline,
+    [property: JsonPropertyName("layer")] string? Layer,
+    [property: JsonPropertyName("table")] string? Table,
+    [property: JsonPropertyName("runId"), JsonRequired] string RunId,
+    [property: JsonPropertyName("action")] string? Action = null,
+    [property: JsonPropertyName("error")] TransformError? Error = null)
 {
     public const string TransformAction = "transform";
     public const string RecordFailureAction = "recordFailure";
 
-    /// <summary>Reads the request from the task input JSON (property names as above; Error/Cause as Step Functions' Catch writes them).</summary>
+    /// <summary>True for the run's failure record (the state machine's Catch path).</summary>
+    [JsonIgnore]
+    public bool IsRecordFailure => string.Equals(Action, RecordFailureAction, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What is wrong with the request (null when it can run): an unknown action, or a table step without layer or table.</summary>
+    public string? Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Pipeline) || string.IsNullOrWhiteSpace(RunId))
+        {
+            return "The transform request has no 'pipeline' or 'runId'; expected {pipeline, layer: \"silver\"|\"gold\", table, runId}.";
+        }
+
+        if (IsRecordFailure)
+        {
+            return null;
+        }
+
+        if (Action is not null && !string.Equals(Action, TransformAction, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Unknown transform action '{Action}' in run {RunId}; use '{TransformAction}' (the default) or '{RecordFailureAction}'.";
+        }
+
+        return string.IsNullOrWhiteSpace(Layer) || string.IsNullOrWhiteSpace(Table)
+            ? $"The transform request of run {RunId} names no layer or table; expected {{pipeline, layer: \"silver\"|\"gold\", table, runId}} or action \"{RecordFailureAction}\"."
+            : null;
+    }
+
+    /// <summary>Reads and validates a task input (a local state machine's task input).</summary>
+    /// <exception cref="TransformException">The input is not a transform request.</exception>
     public static TransformRequest FromJson(JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        static string Required(JsonNode n, string name) =>
-            n[name]?.GetValue<string>() is { Length: > 0 } v ? v : throw new TransformException($"The transform request has no '{name}'; expected {{pipeline, layer, table, runId}}.");
-        var error = node["error"] is JsonObject e
-            ? new TransformError(e[nameof(TransformError.Error)]?.ToString() ?? e["error"]?.ToString(), e[nameof(TransformError.Cause)]?.ToString() ?? e["cause"]?.ToString())
-            : null;
-        return new TransformRequest(Required(node, "pipeline"), Required(node, "layer"), Required(node, "table"), Required(node, "runId"), node["action"]?.GetValue<string>(), error);
+        TransformRequest? request;
+        try
+        {
+            request = node.Deserialize(TransformRequestJsonContext.Default.TransformRequest);
+        }
+        catch (JsonException e)
+        {
+            throw new TransformException($"The task input is not a transform request: {e.Message} Expected {{pipeline, layer, table, runId}} or {{action: \"{RecordFailureAction}\", pipeline, runId, error}}.", e);
+        }
+
+        if (request?.Validate() is { } problem)
+        {
+            throw new TransformException(problem);
+        }
+
+        return request ?? throw new TransformException("The task input is JSON null; expected {pipeline, layer, table, runId}.");
     }
 }
-
-/// <summary>The error a failed state reported (Step Functions Catch: <c>Error</c> is the error type, <c>Cause</c> the message).</summary>
-public sealed record TransformError(string? Error, string? Cause);

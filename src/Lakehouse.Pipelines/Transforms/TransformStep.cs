@@ -44,18 +44,19 @@ public sealed class TransformStep
             throw new TransformException($"The request is for pipeline '{request.Pipeline}' but this step was built for '{_pipeline.Name}'.");
         }
 
-        // A run-level failure (the state machine's Catch) names no table or layer: check the action first.
-        if (string.Equals(request.Action, TransformRequest.RecordFailureAction, StringComparison.OrdinalIgnoreCase))
+        if (request.Validate() is { } problem)
+        {
+            throw new TransformException(problem);
+        }
+
+        // A run-level failure (the state machine's Catch) names no table or layer.
+        if (request.IsRecordFailure)
         {
             return await RecordFailureAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var layer = ParseLayer(request.Layer);
-
-        if (request.Action is not null && !string.Equals(request.Action, TransformRequest.TransformAction, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new TransformException($"Unknown transform action '{request.Action}'; use '{TransformRequest.TransformAction}' or '{TransformRequest.RecordFailureAction}'.");
-        }
+        var layer = ParseLayer(request.Layer!);
+        var table = request.Table!;
 
         var started = _runtime.Time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -76,7 +77,7 @@ public sealed class TransformStep
                 attempts++;
                 try
                 {
-                    outcome = await RunOnceAsync(layer, request.Table, context, cancellationToken).ConfigureAwait(false);
+                    outcome = await RunOnceAsync(layer, table, context, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (CommitConflictException) when (attempts < MaxAttempts)
@@ -142,7 +143,7 @@ public sealed class TransformStep
         return new JsonObject
         {
             ["table"] = request.Table,
-            ["layer"] = request.Layer.ToLowerInvariant(),
+            ["layer"] = request.Layer?.ToLowerInvariant(),
             ["status"] = TransformStatus.Failed,
             ["error"] = error,
         };
@@ -156,7 +157,7 @@ public sealed class TransformStep
     };
 
     private PipelineEvent Event(TransformRequest request, DateTimeOffset at, string type) =>
-        new(at, request.RunId, _pipeline.Name, request.Table, request.Layer.ToLowerInvariant(), type);
+        new(at, request.RunId, _pipeline.Name, request.Table ?? string.Empty, request.Layer?.ToLowerInvariant() ?? string.Empty, type);
 
     private IEnumerable<PipelineEvent> ExpectationEvents(TransformRequest request, StepOutcome? outcome) =>
         (outcome?.Expectations ?? []).Select(c => Event(request, _runtime.Time.GetUtcNow(), PipelineEventTypes.Expectation) with
@@ -195,7 +196,7 @@ public sealed class TransformStep
         return new JsonObject
         {
             ["table"] = request.Table,
-            ["layer"] = request.Layer.ToLowerInvariant(),
+            ["layer"] = request.Layer!.ToLowerInvariant(),
             ["status"] = outcome.Status,
             ["message"] = outcome.Message,
             ["strategy"] = outcome.Strategy,

@@ -2,9 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
-using Lakehouse.Aws.LogStores;
-using Lakehouse.Aws.S3;
-using Lakehouse.Delta.Storage;
 using Lakehouse.Pipelines.Lake;
 using Lakehouse.Testing;
 using Lakehouse.Testing.Aws;
@@ -29,13 +26,6 @@ public sealed class IngestProcessTests(MotoServerFixture moto)
         s3["object"]!.AsObject().Remove("versionId");
         return evt.ToJsonString();
     }
-
-    private static LakehouseRuntime Runtime(TestBed bed) => new(
-        new S3ObjectStore(bed.S3, new S3ObjectStoreOptions(bed.Lake)),
-        new DynamoDbLogStoreFactory(bed.DynamoDb, new DynamoDbLogStoreOptions { TableName = bed.DeltaLog }),
-        new LakeLayout(),
-        TimeProvider.System,
-        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
     private static async Task<(LambdaRuntimeEmulator Emulator, BootstrapProcess Process)> StartAsync(TestBed bed, Dictionary<string, string?>? extra = null)
     {
@@ -71,7 +61,7 @@ public sealed class IngestProcessTests(MotoServerFixture moto)
         Assert.False(run.GetProperty("alreadyStarted").GetBoolean());
 
         // The bronze Delta commit, read back through the DynamoDB-coordinated log.
-        var table = Runtime(bed).Table("retail", MedallionLayer.Bronze, "orders_bronze");
+        var table = bed.Runtime().Table("retail", MedallionLayer.Bronze, "orders_bronze");
         var snapshot = await table.GetSnapshotAsync();
         Assert.Equal(0, snapshot.Version);
         var scan = await bed.DynamoDb.ScanAsync(new ScanRequest { TableName = bed.DeltaLog });
@@ -86,7 +76,7 @@ public sealed class IngestProcessTests(MotoServerFixture moto)
         Assert.Contains("orders", input["silverWaves"]!.AsArray().SelectMany(w => w!.AsArray()).Select(t => t!.GetValue<string>()));
 
         // The usage record of the invocation (written after the response: poll briefly).
-        var usage = await WaitForUsageAsync(bed, first.RequestId);
+        var usage = await bed.WaitForUsageAsync(first.RequestId);
         Assert.Equal("Ingest", usage["kind"].S);
         Assert.Equal("retail", usage["pipeline"].S);
         Assert.Equal("bronze/orders_bronze", usage["stage"].S);
@@ -165,30 +155,10 @@ public sealed class IngestProcessTests(MotoServerFixture moto)
 
         Assert.True(result.IsError, result.ToString());
         Assert.Equal("Lakehouse.Timeout", result.ErrorType);
-        var table = Runtime(bed).Table("retail", MedallionLayer.Bronze, "orders_bronze");
+        var table = bed.Runtime().Table("retail", MedallionLayer.Bronze, "orders_bronze");
         Assert.False(await table.ExistsAsync());
         Assert.Empty((await bed.DynamoDb.ScanAsync(new ScanRequest { TableName = bed.DeltaLog })).Items);
         Assert.NotNull(await bed.S3.GetObjectMetadataAsync(bed.Landing, Key));
     }
 
-    private static async Task<Dictionary<string, AttributeValue>> WaitForUsageAsync(TestBed bed, string requestId)
-    {
-        var pk = $"{TestBed.Workspace}#{DateTime.UtcNow:yyyy-MM-dd}";
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var item = await bed.DynamoDb.GetItemAsync(new GetItemRequest
-            {
-                TableName = bed.UsageTable,
-                Key = new() { ["pk"] = new(pk), ["sk"] = new(requestId) },
-            });
-            if (item.Item is { Count: > 0 })
-            {
-                return item.Item;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No usage record {pk}/{requestId} in {bed.UsageTable} after 10 s.");
-    }
 }

@@ -217,5 +217,17 @@ public sealed class LambdaRuntimeLoopTests
         Assert.Null(harness.LogState.Current.RequestId);
     }
 
+    [Fact]
+    public async Task Process_WithCorrelationSelector_TakesTheCorrelationIdFromTheSelector()
+    {
+        // For event types of other assemblies that cannot implement ICorrelatedEvent (the Transform task payload).
+        var harness = new LoopHarness((_, _, _) => throw new SampleConflictException("boom"), correlationId: e => "selected-" + e.Name);
+
+        await harness.ProcessAsync(LoopHarness.Request("{\"name\":\"Ada\",\"runId\":\"run-7\"}", "req-9"));
+
+        var line = JsonDocument.Parse(Assert.Single(harness.LogLines)).RootElement;
+        Assert.Equal("selected-Ada", line.GetProperty("correlation_id").GetString());
+    }
+
     private sealed class SampleConflictException(string message) : LakehouseException(message);
 }

@@ -11,7 +11,7 @@ namespace Lakehouse.Lambda.Tests.Runtime;
 /// <summary>An invoke loop over the fake Runtime API, with captured log lines.</summary>
 internal sealed class LoopHarness
 {
-    public LoopHarness(Func<GreetingEvent, ILambdaContext, CancellationToken, Task<GreetingResult>> handler, IInvocationObserver? observer = null, int marginMs = 100)
+    public LoopHarness(Func<GreetingEvent, ILambdaContext, CancellationToken, Task<GreetingResult>> handler, IInvocationObserver? observer = null, int marginMs = 100, Func<GreetingEvent, string?>? correlationId = null)
     {
         Settings = LambdaSettings.Bind(new Dictionary<string, string?>
         {
@@ -26,7 +26,7 @@ internal sealed class LoopHarness
         Observer = observer ?? new RecordingObserver();
         Loop = new LambdaRuntimeLoop(
             Client,
-            new JsonInvocationHandler<GreetingEvent, GreetingResult>(handler, TestJsonContext.Default.GreetingEvent, TestJsonContext.Default.GreetingResult, LogState),
+            new JsonInvocationHandler<GreetingEvent, GreetingResult>(handler, TestJsonContext.Default.GreetingEvent, TestJsonContext.Default.GreetingResult, LogState, correlationId),
             Settings, LogState, Observer, logger, TimeProvider.System);
     }
 

@@ -115,6 +115,33 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task Ingest_CommittedButMarkerLostAndLaterCommitsMade_ReportsTheCommittingVersionAndRestoresTheMarker()
+    {
+        using var f = new IngestionFixture();
+        var seed = await f.DropAsync("shop/orders/seed.csv", "order_id,customer,amount,day\n0,zed,1.00,2026-11-19\n");
+        await f.Service().IngestAsync([seed], CancellationToken.None);                  // version 0
+        var landed = await f.DropAsync("shop/orders/day1.csv", OrdersCsv);
+        var committed = await f.Service().IngestAsync([landed], CancellationToken.None);  // version 1
+        var later = await f.DropAsync("shop/orders/day2.csv", "order_id,customer,amount,day\n7,eve,2.00,2026-11-22\n");
+        await f.Service().IngestAsync([later], CancellationToken.None);                 // version 2
+        var markers = Path.Combine(f.LakePath, "shop", "_system", "ingested", "orders");
+        var markerOfLanded = Directory.GetFiles(markers, "*.json").Single(m => File.ReadAllText(m).Contains("day1.csv", StringComparison.Ordinal));
+        File.Delete(markerOfLanded);   // a crash between the version-1 commit and its marker (so no run was started)
+
+        var again = await f.Service().IngestAsync([landed], CancellationToken.None);
+
+        Assert.Equal(1, Assert.Single(committed.Commits).Version);
+        Assert.Empty(again.Commits);
+        var skipped = Assert.Single(again.Skipped);
+        Assert.Equal(1, skipped.Version);
+        Assert.Contains("marker restored", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"version\":1", File.ReadAllText(markerOfLanded), StringComparison.Ordinal);
+        var third = await f.Service().IngestAsync([landed], CancellationToken.None);
+        Assert.Equal(1, Assert.Single(third.Skipped).Version);
+        Assert.Equal(2, (await f.Bronze("orders_bronze").GetSnapshotAsync()).Version);
+    }
+
+    [Fact]
     public async Task Ingest_SeveralObjects_MakeOneCommitPerTable()
     {
         using var f = new IngestionFixture();

@@ -26,7 +26,7 @@ public static partial class FunctionPublisher
     public static Task<PublishedFunction> PublishAsync(string projectDirectory, PublishMode mode)
     {
         var project = Directory.GetFiles(Path.GetFullPath(projectDirectory), "*.csproj").Single();
-        var key = $"{Path.GetFileNameWithoutExtension(project)}-{mode}-{SourceHash(project, mode)}";
+        var key = $"{Path.GetFileNameWithoutExtension(project)}-{mode}-{SourceHash(project, mode, ExtraProperties)}";
         return InProcess.GetOrAdd(key, k => new Lazy<Task<PublishedFunction>>(() => Task.Run(() => PublishCoreAsync(project, mode, k)))).Value;
     }
 
@@ -39,10 +39,21 @@ public static partial class FunctionPublisher
             return Describe(target, mode, TimeSpan.Zero, fromCache: true);
         }
 
+        // One publish at a time per mode, across test processes: the functions share their library projects, so a
+        // shared intermediate folder builds Lakehouse.Parquet/Delta/Pipelines/Aws once and later publishes only the
+        // function project itself (four full builds on two shared cores would take minutes).
+        await using var gate = await PublishGate.AcquireAsync(Path.Combine(CacheRoot, $"publish-{mode}.lock"));
+        if (File.Exists(marker))
+        {
+            return Describe(target, mode, TimeSpan.Zero, fromCache: true);
+        }
+
         var work = Path.Combine(CacheRoot, "work-" + Guid.NewGuid().ToString("N"));
         var output = Path.Combine(work, "out");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(work, "artifacts")))
+        // Keyed by the extra properties too: intermediate files of a trimmed and an untrimmed publish must not mix.
+        var extra = ExtraProperties.Count == 0 ? string.Empty : "-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(';', ExtraProperties))))[..8];
+        foreach (var arg in PublishArguments(project, mode, output, Path.Combine(CacheRoot, $"artifacts-{mode}{extra}")))
         {
             psi.ArgumentList.Add(arg);
         }
@@ -79,11 +90,20 @@ public static partial class FunctionPublisher
     public static IReadOnlyList<string> PublishArguments(string project, PublishMode mode, string output, string artifacts)
     {
         var args = new List<string> { "publish", project, "-c", "Release", "-o", output, "--artifacts-path", artifacts, "--nologo", "-v", "quiet" };
-        args.AddRange(mode == PublishMode.SelfContainedReadyToRun
-            ? ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true", "-p:PublishTrimmed=true"]
-            : ["--no-self-contained", "-p:PublishReadyToRun=false", "-p:UseAppHost=false"]);
+        args.AddRange(ModeArguments(mode));
+        args.AddRange(ExtraProperties.Select(p => "-p:" + p));
         return args;
     }
+
+    /// <summary>
+    /// The build settings of <paramref name="mode"/> (part of the cache key). Self-contained: trimmed, and ReadyToRun as
+    /// one composite image of the app and the (trimmed) framework; trimming strips the framework's own R2R code and
+    /// per-assembly recompilation cannot pregenerate generic code across assemblies (async builders over our state
+    /// machines, collections over our structs), so without composite about 2,500 methods are still jitted at a cold start.
+    /// </summary>
+    private static string[] ModeArguments(PublishMode mode) => mode == PublishMode.SelfContainedReadyToRun
+        ? ["-r", "linux-x64", "--self-contained", "-p:PublishReadyToRun=true", "-p:PublishReadyToRunComposite=true", "-p:PublishTrimmed=true"]
+        : ["--no-self-contained", "-p:PublishReadyToRun=false", "-p:UseAppHost=false"];
 
     private static PublishedFunction Describe(string directory, PublishMode mode, TimeSpan elapsed, bool fromCache)
     {
@@ -93,7 +113,14 @@ public static partial class FunctionPublisher
             : new PublishedFunction(directory, "dotnet", [Path.Combine(directory, "bootstrap.dll")], mode, size, elapsed, fromCache);
     }
 
-    private static string SourceHash(string project, PublishMode mode)
+    /// <summary>
+    /// Extra MSBuild properties from LAKEHOUSE_PUBLISH_PROPERTIES (<c>Name=Value;Name=Value</c>, part of the cache key),
+    /// for start-up experiments such as <c>PublishTrimmed=false</c> or <c>PublishReadyToRunComposite=true</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ExtraProperties =>
+        (Environment.GetEnvironmentVariable("LAKEHOUSE_PUBLISH_PROPERTIES") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string SourceHash(string project, PublishMode mode, IReadOnlyList<string> extra)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         CollectProject(project, files, new HashSet<string>(StringComparer.Ordinal));
@@ -107,7 +134,7 @@ public static partial class FunctionPublisher
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(mode.ToString()));
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join(' ', ModeArguments(mode)) + string.Join(';', extra)));
         foreach (var file in files)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(RepositoryPaths.Root, file)));
@@ -125,6 +152,18 @@ public static partial class FunctionPublisher
         }
 
         var folder = Path.GetDirectoryName(project)!;
+        // Directory.Build.props/targets between the project and the repository root (for example functions/'s start-up settings).
+        for (var dir = folder; dir is not null && dir.StartsWith(RepositoryPaths.Root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir))
+        {
+            foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+            {
+                if (File.Exists(Path.Combine(dir, name)))
+                {
+                    files.Add(Path.Combine(dir, name));
+                }
+            }
+        }
+
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
@@ -145,13 +184,16 @@ public static partial class FunctionPublisher
         }
     }
 
-    /// <summary>Removes publishes of the same project and mode made from older sources.</summary>
+    /// <summary>
+    /// Removes publishes of the same project and mode made from older sources, once they are a day old (another
+    /// checkout of the repository on this machine may be running tests from its own version right now).
+    /// </summary>
     private static void PruneOlderVersions(string key)
     {
         var family = key[..(key.LastIndexOf('-') + 1)];
         foreach (var old in Directory.EnumerateDirectories(CacheRoot, family + "*"))
         {
-            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal))
+            if (!string.Equals(Path.GetFileName(old), key, StringComparison.Ordinal) && Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddDays(-1))
             {
                 TryDelete(old);
             }
