@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lakehouse.Parquet.Meta;
 
 namespace Lakehouse.Parquet.Compression;
@@ -30,6 +32,7 @@ internal sealed class SnappyCodec : IPageCodec
         return o;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CompressBlock(ReadOnlySpan<byte> input, Span<byte> output)
     {
         var o = 0;
@@ -75,12 +78,13 @@ internal sealed class SnappyCodec : IPageCodec
     }
 
     /// <summary>Bytes equal at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), compared 8 at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchLength(ReadOnlySpan<byte> input, int a, int b)
     {
         var start = b;
         while (b + 8 <= input.Length)
         {
-            var x = BinaryPrimitives.ReadUInt64LittleEndian(input[a..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(input[b..]);
+            var x = Load64(input, a) ^ Load64(input, b);
             if (x != 0)
             {
                 return b - start + (System.Numerics.BitOperations.TrailingZeroCount(x) >> 3);
@@ -99,8 +103,23 @@ internal sealed class SnappyCodec : IPageCodec
         return b - start;
     }
 
+    /// <summary>Four bytes at <paramref name="i"/>; callers guarantee <c>i + 4 &lt;= s.Length</c> (no bounds check on the hot path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Load32(ReadOnlySpan<byte> s, int i) => BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+    private static uint Load32(ReadOnlySpan<byte> s, int i)
+    {
+        Debug.Assert((uint)i + 4 <= (uint)s.Length);
+        var v = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+    }
+
+    /// <summary>Eight bytes at <paramref name="i"/>; callers guarantee <c>i + 8 &lt;= s.Length</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load64(ReadOnlySpan<byte> s, int i)
+    {
+        Debug.Assert((uint)i + 8 <= (uint)s.Length);
+        var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint v) => (int)((v * 0x1E35A7BDu) >> (32 - HashBits));
