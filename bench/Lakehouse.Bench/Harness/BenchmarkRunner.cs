@@ -79,10 +79,18 @@ internal static class BenchmarkRunner
         {
             using var self = Process.GetCurrentProcess();
             var cpuBefore = self.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var gcBefore = GC.CollectionCount(0);
             m = await benchmark.RunOursAsync(context, cancellationToken);
             self.Refresh();
             // CPU seconds of the run (all threads): a figure that stays comparable when other work shares the cores.
-            var extra = new Dictionary<string, double>(m.Extra ?? new Dictionary<string, double>()) { ["cpu_s"] = (self.TotalProcessorTime - cpuBefore).TotalSeconds };
+            // alloc_mb and gc0: managed allocation volume and gen-0 collections, the usual source of GC CPU time.
+            var extra = new Dictionary<string, double>(m.Extra ?? new Dictionary<string, double>())
+            {
+                ["cpu_s"] = (self.TotalProcessorTime - cpuBefore).TotalSeconds,
+                ["alloc_mb"] = Math.Round((GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1048576.0, 1),
+                ["gc0"] = GC.CollectionCount(0) - gcBefore,
+            };
             m = m with { PeakMemoryBytes = self.PeakWorkingSet64, Extra = extra };
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Delta.Writing;
@@ -84,6 +85,7 @@ internal sealed class LeafStats
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddLongs<T>(ReadOnlySpan<T> values, ColumnVector v)
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
@@ -111,6 +113,7 @@ internal sealed class LeafStats
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDoubles(ReadOnlySpan<double> values, ColumnVector v)
     {
         var any = MinDouble is not null;
@@ -143,6 +146,7 @@ internal sealed class LeafStats
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddBytes(BinaryVector v)
     {
         var data = v.Data;

@@ -1,5 +1,9 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Lakehouse.Parquet.Meta;
 
 namespace Lakehouse.Parquet.Compression;
@@ -30,6 +34,7 @@ internal sealed class SnappyCodec : IPageCodec
         return o;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CompressBlock(ReadOnlySpan<byte> input, Span<byte> output)
     {
         var o = 0;
@@ -38,7 +43,13 @@ internal sealed class SnappyCodec : IPageCodec
             return EmitLiteral(input, output);
         }
 
-        _table.AsSpan().Fill(-1);
+        // The hash table is sized to the block (as in the reference implementation), so small pages do not pay for
+        // clearing the whole table; hashes are below the table size, so slots are addressed without bounds checks.
+        var bits = Math.Clamp(BitOperations.Log2((uint)input.Length - 1) + 1, 8, HashBits);
+        var shift = 32 - bits;
+        var table = _table.AsSpan(0, 1 << bits);
+        table.Fill(-1);
+        ref var slots = ref MemoryMarshal.GetReference(table);
         var nextEmit = 0;
         var i = 0;
         var limit = input.Length - 4;
@@ -46,12 +57,27 @@ internal sealed class SnappyCodec : IPageCodec
         while (i <= limit)
         {
             var current = Load32(input, i);
-            var h = Hash(current);
-            var candidate = _table[h];
-            _table[h] = i;
+            ref var slot = ref Unsafe.Add(ref slots, Hash(current, shift));
+            var candidate = slot;
+            slot = i;
             if (candidate >= 0 && Load32(input, candidate) == current)
             {
-                o += EmitLiteral(input[nextEmit..i], output[o..]);
+                var literal = i - nextEmit;
+                if (literal is > 0 and <= 16 && nextEmit + 16 <= input.Length && o + 17 <= output.Length)
+                {
+                    // Short literal (most of them between matches): tag byte plus one 16-byte copy; the bytes past
+                    // the literal are overwritten by what follows (or lie past the returned length).
+                    output[o] = (byte)((literal - 1) << 2);
+                    Unsafe.WriteUnaligned(
+                        ref Unsafe.Add(ref MemoryMarshal.GetReference(output), o + 1),
+                        Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), nextEmit)));
+                    o += 1 + literal;
+                }
+                else
+                {
+                    o += EmitLiteral(input[nextEmit..i], output[o..]);
+                }
+
                 var length = 4 + MatchLength(input, candidate + 4, i + 4);
 
                 o += EmitCopy(i - candidate, length, output[o..]);
@@ -60,7 +86,7 @@ internal sealed class SnappyCodec : IPageCodec
                 skip = 32;
                 if (i - 1 <= limit)
                 {
-                    _table[Hash(Load32(input, i - 1))] = i - 1;
+                    Unsafe.Add(ref slots, Hash(Load32(input, i - 1), shift)) = i - 1;
                 }
             }
             else
@@ -75,12 +101,13 @@ internal sealed class SnappyCodec : IPageCodec
     }
 
     /// <summary>Bytes equal at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), compared 8 at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int MatchLength(ReadOnlySpan<byte> input, int a, int b)
     {
         var start = b;
         while (b + 8 <= input.Length)
         {
-            var x = BinaryPrimitives.ReadUInt64LittleEndian(input[a..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(input[b..]);
+            var x = Load64(input, a) ^ Load64(input, b);
             if (x != 0)
             {
                 return b - start + (System.Numerics.BitOperations.TrailingZeroCount(x) >> 3);
@@ -99,12 +126,28 @@ internal sealed class SnappyCodec : IPageCodec
         return b - start;
     }
 
+    /// <summary>Four bytes at <paramref name="i"/>; callers guarantee <c>i + 4 &lt;= s.Length</c> (no bounds check on the hot path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Load32(ReadOnlySpan<byte> s, int i) => BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+    private static uint Load32(ReadOnlySpan<byte> s, int i)
+    {
+        Debug.Assert((uint)i + 4 <= (uint)s.Length);
+        var v = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+    }
+
+    /// <summary>Eight bytes at <paramref name="i"/>; callers guarantee <c>i + 8 &lt;= s.Length</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load64(ReadOnlySpan<byte> s, int i)
+    {
+        Debug.Assert((uint)i + 8 <= (uint)s.Length);
+        var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(uint v) => (int)((v * 0x1E35A7BDu) >> (32 - HashBits));
+    private static int Hash(uint v, int shift) => (int)((v * 0x1E35A7BDu) >> shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EmitLiteral(ReadOnlySpan<byte> literal, Span<byte> output)
     {
         if (literal.IsEmpty)
@@ -137,6 +180,7 @@ internal sealed class SnappyCodec : IPageCodec
         return o + literal.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EmitCopy(int offset, int length, Span<byte> output)
     {
         var o = 0;

@@ -73,6 +73,7 @@ internal static class BitPacking
     }
 
     /// <summary>Packs values of <paramref name="bitWidth"/> bits; writes <c>ceil(count * bitWidth / 8)</c> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Pack32(ReadOnlySpan<int> values, int bitWidth, Span<byte> destination)
     {
         var bytes = (int)(((long)values.Length * bitWidth + 7) / 8);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lakehouse.Parquet.Encodings;
 
 /// <summary>PLAIN booleans: one bit per value, LSB first.</summary>
@@ -16,6 +18,7 @@ internal static class PlainBooleanCodec
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<bool> values, Span<byte> destination)
     {
         var bytes = (values.Length + 7) / 8;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Lakehouse.Parquet.Encodings;
 
@@ -17,6 +18,7 @@ internal static class RleBitPackedEncoder
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<int> values, int bitWidth, Span<byte> destination)
     {
         var o = 0;

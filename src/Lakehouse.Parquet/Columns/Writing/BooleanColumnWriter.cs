@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Compression;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Encodings;
@@ -28,6 +29,7 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
 
     protected override int DictionaryCount => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
         var src = ((BooleanVector)vector).Values;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Compression;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Encodings;
@@ -43,6 +44,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     protected override int DictionaryCount => _map.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
         if (vector is BinaryVector bv)

@@ -42,6 +42,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 
     protected override int DictionaryCount => _dictionary.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
         _scratch.Clear();
@@ -84,6 +85,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         return Unsafe.As<T, long>(ref value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(ColumnVector vector, ReadOnlySpan<int> indices, Span<T> destination)
     {
         switch (vector)
@@ -98,6 +100,13 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
                 return;
             case PrimitiveVector<T> pv:
                 var src = pv.Values;
+                // Flat columns without nulls index a contiguous range (see Shredder): one block copy.
+                if (indices.Length > 0 && indices[^1] - indices[0] == indices.Length - 1 && IsAscendingRun(indices))
+                {
+                    src.Slice(indices[0], indices.Length).CopyTo(destination);
+                    return;
+                }
+
                 for (var i = 0; i < indices.Length; i++)
                 {
                     destination[i] = src[indices[i]];
@@ -109,6 +118,21 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         }
     }
 
+    /// <summary>True when each index is the previous plus one (checked only when the ends already say so).</summary>
+    private static bool IsAscendingRun(ReadOnlySpan<int> indices)
+    {
+        for (var i = 1; i < indices.Length; i++)
+        {
+            if (indices[i] != indices[i - 1] + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateStatistics(ReadOnlySpan<T> values)
     {
         if (values.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Schema;
 
@@ -23,6 +24,7 @@ internal sealed class Shredder(IReadOnlyList<LeafBatch> leaves)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShredFlat(FieldNode field, ColumnVector vector, int start, int end)
     {
         var leaf = leaves[field.LeafIndex];
