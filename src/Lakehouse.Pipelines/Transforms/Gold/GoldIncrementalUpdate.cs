@@ -119,7 +119,7 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
         {
             var plan = source.Plan;
             var keyVectors = new ColumnVector[keyCount];
-            var pruner = new KeyRangePruner();
+            var pruners = new List<KeyRangePruner>();
             for (var k = 0; k < keyCount; k++)
             {
                 keyVectors[k] = ColumnVector.Create(schema.Fields[k].Type, Math.Max(1, affected.Count));
@@ -130,14 +130,14 @@ internal sealed class GoldIncrementalUpdate(GoldIncrementalPolicy policy, Evalua
 
                 if (plan.KeySourceColumns[k] is { } column)
                 {
-                    pruner.AddColumn(column, schema.Fields[k].Type, affected.Select(a => a.Values[k]));
+                    pruners.Add(KeyRangePruner.ForValues(column, schema.Fields[k].Type, affected.Select(a => a.Values[k])));
                 }
             }
 
             var wanted = new GroupKeyFilter(plan.Aggregator, keyVectors);
             foreach (var file in source.Snapshot.Files)
             {
-                if (!pruner.MayContain(file))
+                if (!KeyRangePruner.MayContainAll(pruners, file))
                 {
                     filesPruned++;
                     continue;

@@ -5,9 +5,10 @@ using Lakehouse.Parquet.Data;
 namespace Lakehouse.Pipelines.Transforms.Rows;
 
 /// <summary>
-/// Skips files that cannot hold any of a set of keys: with a single integer or string key column, a file whose
-/// min/max statistics for that column contain none of the (sorted) keys is not read. Anything else (several key
-/// columns, NULL keys, missing or truncated statistics) keeps the file.
+/// Skips files that cannot hold any of a set of keys: for one integer or string key column, a file whose min/max
+/// statistics for that column contain none of the (sorted) keys is not read. Anything else (other types, NULL keys,
+/// missing or truncated statistics) keeps the file. With several key columns, use one pruner per column and skip a
+/// file when any of them excludes it (<see cref="MayContainAll"/>): a row matching a composite key matches every column.
 /// </summary>
 internal sealed class KeyRangePruner
 {
@@ -66,6 +67,65 @@ internal sealed class KeyRangePruner
         }
 
         return None;
+    }
+
+    /// <summary>A pruner for boxed key values of one column (integers or strings; anything else, or a NULL, prunes nothing).</summary>
+    public static KeyRangePruner ForValues(string column, DataType type, IEnumerable<object?> values)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(values);
+        if (type.Kind is TypeKind.Byte or TypeKind.Short or TypeKind.Integer or TypeKind.Long)
+        {
+            var longs = new List<long>();
+            foreach (var value in values)
+            {
+                if (value is not (byte or short or int or long))
+                {
+                    return None;
+                }
+
+                longs.Add(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var sorted = longs.ToArray();
+            Array.Sort(sorted);
+            return sorted.Length == 0 ? None : new KeyRangePruner(column, sorted, null);
+        }
+
+        if (type.Kind == TypeKind.String)
+        {
+            var strings = new List<string>();
+            foreach (var value in values)
+            {
+                if (value is not string text)
+                {
+                    return None;
+                }
+
+                strings.Add(text);
+            }
+
+            var sorted = strings.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            return sorted.Length == 0 ? None : new KeyRangePruner(column, null, sorted);
+        }
+
+        return None;
+    }
+
+    /// <summary>False when any of <paramref name="pruners"/> (one per key column) shows the file holds none of its keys.</summary>
+    public static bool MayContainAll(IReadOnlyList<KeyRangePruner> pruners, LiveFile file)
+    {
+        ArgumentNullException.ThrowIfNull(pruners);
+        for (var i = 0; i < pruners.Count; i++)
+        {
+            if (!pruners[i].MayContain(file))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public bool MayContain(LiveFile file)

@@ -33,10 +33,12 @@ internal static class KeyedRewriter
         if (tx.Snapshot is { } snapshot)
         {
             var files = tx.ReadFiles(PartitionPredicate.All);
-            var pruner = StatsPruner.Create(schema, keyIndexes, keys);
+            var pruners = keyIndexes
+                .Select((field, position) => KeyRangePruner.ForValues(schema.Fields[field].Name, schema.Fields[field].Type, keys.Select(key => key.Values[position])))
+                .ToList();
             foreach (var file in files)
             {
-                if (!pruner.MayContain(file))
+                if (!KeyRangePruner.MayContainAll(pruners, file))
                 {
                     stats.FilesPruned++;
                     continue;
@@ -132,92 +134,5 @@ internal static class KeyedRewriter
         }
 
         return new RowKey(values);
-    }
-
-    /// <summary>Skips files whose key min/max statistics exclude every affected key (single integer, string or date key).</summary>
-    private sealed class StatsPruner
-    {
-        private readonly string? _column;
-        private readonly TypeKind _kind;
-        private readonly object[] _sortedKeys = [];
-
-        private StatsPruner(string? column, TypeKind kind, object[] sortedKeys)
-        {
-            _column = column;
-            _kind = kind;
-            _sortedKeys = sortedKeys;
-        }
-
-        public static StatsPruner Create(StructType schema, int[] keyIndexes, IReadOnlyCollection<RowKey> keys)
-        {
-            if (keyIndexes.Length != 1 || keys.Any(k => k.Values[0] is null))
-            {
-                return new StatsPruner(null, TypeKind.Boolean, []);
-            }
-
-            var field = schema.Fields[keyIndexes[0]];
-            if (field.Type.Kind is not (TypeKind.Byte or TypeKind.Short or TypeKind.Integer or TypeKind.Long or TypeKind.String))
-            {
-                return new StatsPruner(null, TypeKind.Boolean, []);
-            }
-
-            var sorted = keys.Select(k => k.Values[0]!).ToArray();
-            Array.Sort(sorted, ValueComparer.Instance);
-            return new StatsPruner(field.Name, field.Type.Kind, sorted);
-        }
-
-        public bool MayContain(LiveFile file)
-        {
-            if (_column is null || file.Stats is not { } stats || !TryBound(stats.MinValues, out var min) || !TryBound(stats.MaxValues, out var max))
-            {
-                return true;
-            }
-
-            // First key >= min; the file may hold a key only if that key is also <= max.
-            int lo = 0, hi = _sortedKeys.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (ValueComparer.Instance.Compare(_sortedKeys[mid], min) < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo < _sortedKeys.Length && ValueComparer.Instance.Compare(_sortedKeys[lo], max) <= 0;
-        }
-
-        private bool TryBound(JsonElement? values, out object? bound)
-        {
-            bound = null;
-            if (values is not { ValueKind: JsonValueKind.Object } obj || !obj.TryGetProperty(_column!, out var v))
-            {
-                return false;
-            }
-
-            if (_kind == TypeKind.String)
-            {
-                // Writers may truncate string stats; a truncated max is not an upper bound, so only trust short values.
-                if (v.ValueKind != JsonValueKind.String || v.GetString() is not { Length: < 32 } s)
-                {
-                    return false;
-                }
-
-                bound = s;
-                return true;
-            }
-
-            if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l))
-            {
-                bound = l;
-                return true;
-            }
-
-            return false;
-        }
     }
 }
