@@ -56,6 +56,15 @@ internal static class AwsErrors
                 exception);
         }
 
+        if (NeverSent(exception) is { } unreachable)
+        {
+            // Still the retryable "outcome unknown" type (callers re-read and retry alike), but the message says what
+            // happened: the service could not be reached at all, which is a configuration or network problem.
+            return new StorageOutcomeUnknownException(
+                $"{operation} could not reach the service ({unreachable.HttpRequestError}: {unreachable.Message}); nothing was sent. Check the endpoint (--endpoint / AWS_ENDPOINT_URL), the region and the network, then retry.",
+                exception);
+        }
+
         if (IsOutcomeUnknown(exception))
         {
             return new StorageOutcomeUnknownException(
@@ -72,6 +81,20 @@ internal static class AwsErrors
             _ => "Check the request and the AWS configuration (region, endpoint, credentials).",
         };
         return new AwsStorageException($"{operation} failed: {Describe(exception)}. {hint}", code, exception);
+    }
+
+    /// <summary>The transport failure when the connection could not even be made (DNS, refused): the request was not sent.</summary>
+    private static HttpRequestException? NeverSent(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } http)
+            {
+                return http;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(Exception exception) => exception switch

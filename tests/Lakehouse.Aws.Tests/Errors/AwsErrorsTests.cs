@@ -33,6 +33,26 @@ public sealed class AwsErrorsTests
         Assert.Contains("s3://lake/t/_delta_log/00000000000000000001.json", translated.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Translate_AConnectionThatWasNeverMade_SaysNothingWasSentAndNamesTheEndpointSetting(bool wrapped)
+    {
+        Exception refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:1)");
+        if (wrapped)
+        {
+            refused = new Amazon.Runtime.AmazonClientException("send failed", refused);
+        }
+
+        var translated = AwsErrors.Translate(refused, "LIST s3://lake/t/_delta_log/");
+        var timedOut = AwsErrors.Translate(new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"), "LIST s3://lake/t/_delta_log/");
+
+        Assert.IsType<StorageOutcomeUnknownException>(translated);
+        Assert.Contains("nothing was sent", translated.Message, StringComparison.Ordinal);
+        Assert.Contains("--endpoint", translated.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was sent", timedOut.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ErrorTypes_AreStableNamesForRetryRules()
     {
