@@ -83,10 +83,17 @@ try
 }
 finally
 {
-    // Outputs of runs are large; keep only the cached input data.
+    // Outputs of runs are large; keep only the cached input data (unless --opt keep=true, to inspect them).
     try
     {
-        Directory.Delete(context.WorkDirectory, recursive: true);
+        if (context.Option("keep", "false") == "true")
+        {
+            Console.WriteLine($"outputs kept in {context.WorkDirectory}");
+        }
+        else
+        {
+            Directory.Delete(context.WorkDirectory, recursive: true);
+        }
     }
     catch (IOException)
     {

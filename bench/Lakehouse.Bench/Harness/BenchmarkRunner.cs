@@ -6,8 +6,8 @@ using Lakehouse.Testing.Interop;
 namespace Lakehouse.Bench.Harness;
 
 /// <summary>
-/// Runs each side of a benchmark <c>runs</c> times, every run in a fresh child process of this program
-/// (<c>--child</c>), so peak memory and JIT/GC state belong to that run alone.
+/// Runs each side of a benchmark <c>runs</c> times, alternating the sides, every run in a fresh child process of this
+/// program (<c>--child</c>), so peak memory and JIT/GC state belong to that run alone.
 /// </summary>
 internal static class BenchmarkRunner
 {
@@ -17,15 +17,29 @@ internal static class BenchmarkRunner
         Console.WriteLine($"rows={context.Rows:N0} threads={context.Threads} runs={runs} cores={Environment.ProcessorCount}");
         await benchmark.PrepareAsync(context, cancellationToken);
 
-        var results = new List<(string Side, List<Measurement> Runs)>();
+        // With both sides, runs alternate (ours, duckdb, ours, ...): noise from other work on the machine then lands
+        // on both sides alike instead of on whichever side happened to run during it.
+        var sides = new List<string>();
         if (ours && benchmark.HasOurSide)
         {
-            results.Add(("ours", await RunSideAsync(benchmark, context, "ours", runs, cancellationToken)));
+            sides.Add("ours");
         }
 
         if (duckDb && benchmark.HasDuckDbSide)
         {
-            results.Add(("duckdb", await RunSideAsync(benchmark, context, "duckdb", runs, cancellationToken)));
+            sides.Add("duckdb");
+        }
+
+        var results = sides.Select(side => (Side: side, Runs: new List<Measurement>())).ToList();
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var (side, list) in results)
+            {
+                var m = await RunChildProcessAsync(benchmark, context, side, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {side} run {i + 1}: {m.Elapsed.TotalSeconds:F3} s, peak {(m.PeakMemoryBytes ?? 0) / 1048576.0:F0} MB"));
+                list.Add(m);
+            }
         }
 
         Console.WriteLine();
@@ -114,20 +128,6 @@ internal static class BenchmarkRunner
 
         Console.WriteLine("RESULT " + json.ToJsonString());
         return 0;
-    }
-
-    private static async Task<List<Measurement>> RunSideAsync(IBenchmark benchmark, BenchContext context, string side, int runs, CancellationToken cancellationToken)
-    {
-        var list = new List<Measurement>();
-        for (var i = 0; i < runs; i++)
-        {
-            var m = await RunChildProcessAsync(benchmark, context, side, cancellationToken);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {side} run {i + 1}: {m.Elapsed.TotalSeconds:F3} s, peak {(m.PeakMemoryBytes ?? 0) / 1048576.0:F0} MB"));
-            list.Add(m);
-        }
-
-        return list;
     }
 
     private static async Task<Measurement> RunChildProcessAsync(IBenchmark benchmark, BenchContext context, string side, CancellationToken cancellationToken)
