@@ -10,4 +10,5 @@ namespace Lakehouse.Parquet;
 /// <param name="Max">Largest non-null value, or null.</param>
 /// <param name="NullCount">Null values of the leaf (for nested leaves: levels that did not reach the leaf).</param>
 /// <param name="ValueCount">Level entries of the leaf (rows for flat columns), nulls included.</param>
-public sealed record ColumnStatistics(IReadOnlyList<string> Path, object? Min, object? Max, long NullCount, long ValueCount);
+/// <param name="NaNCount">NaN values of a FLOAT or DOUBLE leaf (they are left out of min/max); 0 for other types.</param>
+public sealed record ColumnStatistics(IReadOnlyList<string> Path, object? Min, object? Max, long NullCount, long ValueCount, long NaNCount = 0);

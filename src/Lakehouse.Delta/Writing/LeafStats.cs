@@ -196,6 +196,71 @@ internal sealed class LeafStats
         }
     }
 
+    /// <summary>
+    /// Takes the column's stats from what the Parquet writer recorded for this leaf over the whole file (bounds in the
+    /// boxed form of <see cref="ColumnVector.GetValue"/>): the same figures <see cref="Add(ColumnVector)"/> would
+    /// reach, without a second pass over the values. A NaN or an infinite bound leaves the column without bounds.
+    /// </summary>
+    public void SetFromFile(object? min, object? max, long nullCount, long nanCount)
+    {
+        NullCount = nullCount;
+        if (!CollectMinMax || min is null || max is null)
+        {
+            return;
+        }
+
+        if (nanCount > 0)
+        {
+            Poisoned = true;
+            return;
+        }
+
+        switch (min, max)
+        {
+            case (long a, long b):
+                (MinLong, MaxLong) = (a, b);
+                break;
+            case (int a, int b):
+                (MinLong, MaxLong) = (a, b);
+                break;
+            case (short a, short b):
+                (MinLong, MaxLong) = (a, b);
+                break;
+            case (sbyte a, sbyte b):
+                (MinLong, MaxLong) = (a, b);
+                break;
+            case (DateOnly a, DateOnly b):
+                (MinLong, MaxLong) = (a.DayNumber - Int32Vector.UnixEpochDayNumber, b.DayNumber - Int32Vector.UnixEpochDayNumber);
+                break;
+            case (DateTime a, DateTime b):
+                (MinLong, MaxLong) = (Int64Vector.ToUnixMicros(a), Int64Vector.ToUnixMicros(b));
+                break;
+            case (double a, double b):
+                SetDoubles(a, b);
+                break;
+            case (float a, float b):
+                SetDoubles(a, b);
+                break;
+            case (DecimalValue a, DecimalValue b):
+                (MinDecimal, MaxDecimal) = (a.Unscaled, b.Unscaled);
+                break;
+            case (string a, string b):
+                (MinBytes, MaxBytes) = (System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
+                break;
+        }
+    }
+
+    private void SetDoubles(double min, double max)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max))
+        {
+            Poisoned = true;
+            return;
+        }
+
+        (MinDouble, MaxDouble) = (min, max);
+    }
+
     private void Observe(long value)
     {
         MinLong = MinLong is null || value < MinLong ? value : MinLong;

@@ -8,7 +8,7 @@ namespace Lakehouse.Delta.Writing;
 
 /// <summary>
 /// One data file being written: batches become row groups of one Parquet file that is uploaded while it is written
-/// (<see cref="ObjectUploadStream"/>), with its <c>add.stats</c> accumulated alongside. <see cref="CloseAsync"/> writes
+/// (<see cref="ObjectUploadStream"/>), with its <c>add.stats</c> taken from the writer's statistics. <see cref="CloseAsync"/> writes
 /// the footer, waits for the object and returns the <c>add</c> action; disposing an unclosed file abandons its upload.
 /// </summary>
 internal sealed class RollingDataFile : IAsyncDisposable
@@ -50,19 +50,14 @@ internal sealed class RollingDataFile : IAsyncDisposable
     /// <summary>Bytes the file would have if closed now (uploaded plus buffered pages).</summary>
     public long EstimatedSize => _writer.EstimatedFileSize;
 
-    /// <summary>Encodes <paramref name="batch"/> (in <see cref="Schema"/>) while its stats are collected on another thread, then lets the upload catch up.</summary>
+    /// <summary>
+    /// Encodes <paramref name="batch"/> (in <see cref="Schema"/>), then lets the upload catch up. The stats come from
+    /// the writer's own statistics when the file closes; only rows (and array/map nulls) are counted here.
+    /// </summary>
     public async Task WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
     {
-        var stats = Task.Run(() => _stats.Add(batch), cancellationToken);
-        try
-        {
-            _writer.Write(batch);
-        }
-        finally
-        {
-            await stats.ConfigureAwait(false);
-        }
-
+        _writer.Write(batch);
+        _stats.AddRows(batch);
         await _upload.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,6 +65,7 @@ internal sealed class RollingDataFile : IAsyncDisposable
     public async Task<AddFile> CloseAsync(bool dataChange, CancellationToken cancellationToken)
     {
         var result = _writer.Close();
+        _stats.SetFromFile(result);
         await _upload.CompleteAsync(cancellationToken).ConfigureAwait(false);
         _closed = true;
         return new AddFile

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lakehouse.Parquet;
 using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Delta.Writing;
@@ -73,6 +74,84 @@ public sealed class StatsCollector
         }
 
         node.Leaf?.Add(vector);
+    }
+
+    /// <summary>
+    /// Counts the rows of <paramref name="batch"/> and the nulls of its array and map columns, without looking at
+    /// values: for a file whose primitive leaves get their stats from the Parquet writer (<see cref="SetFromFile"/>),
+    /// which already computes min, max and null count while encoding. A second pass over every value (the string
+    /// comparisons above all) would cost as much again.
+    /// </summary>
+    public void AddRows(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        _numRecords += batch.RowCount;
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            AddNestedNulls(_nodes[i], batch.Column(_nodes[i].Field.Name));
+        }
+    }
+
+    private static void AddNestedNulls(Node node, ColumnVector vector)
+    {
+        if (node.Children is not null)
+        {
+            var sv = (StructVector)vector;
+            for (var i = 0; i < node.Children.Length; i++)
+            {
+                AddNestedNulls(node.Children[i], sv.Children[i]);
+            }
+        }
+        else if (node.Leaf is not null && node.Field.Type is ArrayType or MapType)
+        {
+            // Parquet leaf statistics of a list or map count nulls per element level, not rows whose value is null.
+            node.Leaf.NullCount += vector.NullCount;
+        }
+    }
+
+    /// <summary>
+    /// Takes min, max and null count of every primitive leaf from the statistics the Parquet writer kept for the
+    /// whole file (<see cref="ParquetWriteResult.Columns"/>; leaf paths are the field names). Rows and array/map nulls
+    /// come from <see cref="AddRows"/>.
+    /// </summary>
+    public void SetFromFile(ParquetWriteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var byPath = new Dictionary<string, ColumnStatistics>(StringComparer.Ordinal);
+        foreach (var column in result.Columns)
+        {
+            byPath[string.Join('\u0001', column.Path)] = column;
+        }
+
+        foreach (var node in _nodes)
+        {
+            SetLeaves(node, node.Field.Name, byPath);
+        }
+    }
+
+    private static void SetLeaves(Node node, string path, Dictionary<string, ColumnStatistics> byPath)
+    {
+        if (node.Children is not null)
+        {
+            foreach (var child in node.Children)
+            {
+                SetLeaves(child, path + '\u0001' + child.Field.Name, byPath);
+            }
+
+            return;
+        }
+
+        if (node.Leaf is null || node.Field.Type is ArrayType or MapType)
+        {
+            return;
+        }
+
+        if (!byPath.TryGetValue(path, out var column))
+        {
+            throw new InvalidOperationException($"The Parquet file has no statistics for column '{path.Replace('\u0001', '.')}'.");
+        }
+
+        node.Leaf.SetFromFile(column.Min, column.Max, column.NullCount, column.NaNCount);
     }
 
     public long NumRecords => _numRecords;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lakehouse.Delta.Writing;
+using Lakehouse.Parquet;
 using Lakehouse.Parquet.Data;
 
 namespace Lakehouse.Delta.Tests.Writing;
@@ -89,5 +90,80 @@ public class StatsCollectorTests
         Assert.True(doc.RootElement.GetProperty("minValues").TryGetProperty("b", out _));
         Assert.False(doc.RootElement.GetProperty("minValues").TryGetProperty("c", out _));
         Assert.False(doc.RootElement.GetProperty("nullCount").TryGetProperty("c", out _));
+    }
+
+    public static TheoryData<string> FileStatsCases() => ["mixed", "nested", "nan", "infinity", "strings", "allNull", "indexedTwo"];
+
+    [Theory]
+    [MemberData(nameof(FileStatsCases))]
+    public void SetFromFile_GivesTheSameStatsAsScanningEveryValue(string name)
+    {
+        var (schema, batches, indexed) = FileStatsCase(name);
+        var scanned = new StatsCollector(schema, indexed);
+        var fromFile = new StatsCollector(schema, indexed);
+        using var writer = new ParquetFileWriter(new MemoryStream(), schema);
+        foreach (var batch in batches)
+        {
+            scanned.Add(batch);
+            writer.Write(batch);
+            fromFile.AddRows(batch);
+        }
+
+        fromFile.SetFromFile(writer.Close());
+
+        Assert.Equal(scanned.ToJson(), fromFile.ToJson());
+    }
+
+    private static (StructType Schema, RecordBatch[] Batches, int Indexed) FileStatsCase(string name)
+    {
+        switch (name)
+        {
+            case "mixed":
+                var mixed = new StructType(
+                    new StructField("b", DataType.Byte), new StructField("sh", DataType.Short), new StructField("i", DataType.Integer),
+                    new StructField("l", DataType.Long), new StructField("f", DataType.Float), new StructField("d", DataType.Double),
+                    new StructField("dec", new DecimalType(10, 2)), new StructField("wide", new DecimalType(30, 4)),
+                    new StructField("day", DataType.Date), new StructField("ts", DataType.Timestamp), new StructField("flag", DataType.Boolean),
+                    new StructField("bin", DataType.Binary));
+                return (mixed, [
+                    Batches.Of(mixed,
+                        [(sbyte)3, (short)-7, 12, 9_000_000_000L, 1.5f, -0.25, new DecimalValue(-1234, 2), new DecimalValue(Int128.Parse("123456789012345678901234"), 4),
+                            new DateOnly(1969, 12, 31), new DateTime(2024, 2, 29, 23, 59, 59, 999, DateTimeKind.Utc).AddTicks(9990), true, new byte[] { 1, 2 }],
+                        [null, null, null, null, null, null, null, null, null, null, null, null]),
+                    Batches.Of(mixed,
+                        [(sbyte)-100, (short)300, -5, -1L, -3.5f, 1e300, new DecimalValue(99999, 2), new DecimalValue(-5, 4),
+                            new DateOnly(2100, 1, 1), new DateTime(1960, 1, 1, 0, 0, 0, DateTimeKind.Utc), false, new byte[] { 0 }]),
+                ], 32);
+            case "nested":
+                var inner = new StructType(new StructField("x", DataType.Integer), new StructField("s", DataType.String), new StructField("flag", DataType.Boolean));
+                var nested = new StructType(
+                    new StructField("st", inner), new StructField("arr", new ArrayType(DataType.Long)),
+                    new StructField("m", new MapType(DataType.String, DataType.Long)), new StructField("after", DataType.Long));
+                return (nested, [
+                    Batches.Of(nested,
+                        [new object?[] { 5, "q", true }, new List<object?> { 1L, null }, null, 4L],
+                        [null, null, new Dictionary<object, object?> { ["k"] = 1L }, null],
+                        [new object?[] { -2, null, null }, new List<object?>(), new Dictionary<object, object?>(), -8L]),
+                ], 32);
+            case "nan":
+                var nan = new StructType(new StructField("d", DataType.Double), new StructField("f", DataType.Float), new StructField("l", DataType.Long));
+                return (nan, [Batches.Of(nan, [1.0, 2f, 1L], [double.NaN, float.NaN, 2L]), Batches.Of(nan, [3.0, -1f, 3L])], 32);
+            case "infinity":
+                var inf = new StructType(new StructField("d", DataType.Double), new StructField("e", DataType.Double));
+                return (inf, [Batches.Of(inf, [1.0, 1.0], [double.PositiveInfinity, 2.0], [-2.0, double.NegativeInfinity])], 32);
+            case "strings":
+                var strings = new StructType(new StructField("s", DataType.String));
+                var longValue = new string('b', 40);
+                return (strings, [
+                    Batches.Of(strings, ["a" + longValue], [longValue], ["é🙂" + longValue], [""]),
+                    Batches.Of(strings, ["zz"], [null]),
+                ], 32);
+            case "allNull":
+                var allNull = new StructType(new StructField("s", DataType.String), new StructField("l", DataType.Long), new StructField("d", DataType.Double));
+                return (allNull, [Batches.Of(allNull, [null, null, null], [null, null, null])], 32);
+            default:
+                var wide = new StructType(new StructField("a", DataType.Long), new StructField("b", DataType.String), new StructField("c", DataType.Long));
+                return (wide, [Batches.Of(wide, [1L, "x", 3L], [2L, null, null])], 2);
+        }
     }
 }

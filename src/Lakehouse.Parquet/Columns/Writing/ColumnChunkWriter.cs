@@ -59,6 +59,9 @@ internal abstract class ColumnChunkWriter : IDisposable
 
     public long FileValueCount { get; private set; }
 
+    /// <summary>NaN values over the whole file (floating-point leaves only).</summary>
+    public virtual long FileNaNCount { get => 0; protected set { } }
+
     /// <summary>Encoded size of the buffered page's values.</summary>
     protected abstract int PageValueBytes { get; }
 

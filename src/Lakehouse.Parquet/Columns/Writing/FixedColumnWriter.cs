@@ -34,6 +34,9 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 
     private static int Size => Unsafe.SizeOf<T>();
 
+    /// <summary>NaN values written to the file (FLOAT and DOUBLE; they are left out of min/max).</summary>
+    public override long FileNaNCount { get; protected set; }
+
     protected override int PageValueBytes => _dictionaryActive ? _indices.Count * 2 : _plain.Count * Size;
 
     protected override bool DictionaryActive => _dictionaryActive;
@@ -147,6 +150,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         {
             if (T.IsNaN(v))
             {
+                FileNaNCount++;
                 continue;
             }
 
