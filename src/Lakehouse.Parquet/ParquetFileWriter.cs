@@ -248,7 +248,7 @@ public sealed class ParquetFileWriter : IDisposable
         {
             var c = _columns[i];
             var (min, max) = c.Column.IsRepeated ? (null, null) : c.FileMinMax();
-            stats[i] = new ColumnStatistics(c.Column.Path, min, max, c.FileNullCount, c.FileValueCount);
+            stats[i] = new ColumnStatistics(c.Column.Path, min, max, c.FileNullCount, c.FileValueCount) { NaNCount = c.FileNaNCount };
         }
 
         _result = new ParquetWriteResult(_totalRows, _output.Position64, stats);

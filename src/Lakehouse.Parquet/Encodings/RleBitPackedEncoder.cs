@@ -18,6 +18,26 @@ internal static class RleBitPackedEncoder
         return written;
     }
 
+    /// <summary>Encodes <paramref name="count"/> copies of <paramref name="value"/> as one RLE run (nothing for zero copies); returns the bytes written.</summary>
+    public static int EncodeRun(int value, int count, int bitWidth, IBufferWriter<byte> output)
+    {
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var valueBytes = (bitWidth + 7) / 8;
+        var span = output.GetSpan(10 + valueBytes);
+        var o = WriteVarUInt(span, (ulong)count << 1);
+        for (var k = 0; k < valueBytes; k++)
+        {
+            span[o++] = (byte)(value >> (8 * k));
+        }
+
+        output.Advance(o);
+        return o;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<int> values, int bitWidth, Span<byte> destination)
     {
