@@ -16,7 +16,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 {
     private const int MaxStatisticsBytes = 4096;
     private readonly GrowableBuffer<byte> _plain = new(64 * 1024);
-    private readonly GrowableBuffer<int> _indices = new();
+    private readonly RunBuffer _indices = new();
     private readonly BytesIndexMap _map = new();
     private readonly bool _fixed;
     private readonly bool _decimal;
@@ -154,9 +154,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
             _chunk.Update(value);
         }
 
-        _indices.Ensure(_indices.Count + count);
-        _indices.Array.AsSpan(_indices.Count, count).Fill(_lastIndex);
-        _indices.Advance(count);
+        _indices.AddRun(_lastIndex, count);
     }
 
     /// <summary>PLAIN values straight from a vector's buffers: one size check, then length prefix and bytes per value.</summary>
@@ -239,7 +237,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
         {
             var width = BitPacking.BitWidth((ulong)Math.Max(0, _map.Count - 1));
             output.Add((byte)width);
-            RleBitPackedEncoder.Encode(_indices.Span, width, output);
+            _indices.Encode(width, output);
             _indices.Clear();
             return ParquetEncoding.RleDictionary;
         }
@@ -253,7 +251,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     protected override void AbandonDictionary()
     {
-        foreach (var index in _indices.Span)
+        foreach (var index in _indices.Materialized())
         {
             AppendPlain(_plain, _map.Get(index));
         }

@@ -13,8 +13,8 @@ namespace Lakehouse.Parquet.Columns.Writing;
 /// </summary>
 internal abstract class ColumnChunkWriter : IDisposable
 {
-    private readonly LevelBuffer _def = new();
-    private readonly LevelBuffer _rep = new();
+    private readonly RunBuffer _def = new();
+    private readonly RunBuffer _rep = new();
     private readonly GrowableBuffer<byte> _page = new(64 * 1024);
     private readonly GrowableBuffer<byte> _compressed = new(64 * 1024);
     private readonly GrowableBuffer<byte> _header = new(256);
@@ -252,7 +252,7 @@ internal abstract class ColumnChunkWriter : IDisposable
         _pageRows = 0;
     }
 
-    private int WriteLevels(LevelBuffer levels, int max, bool lengthPrefix)
+    private int WriteLevels(RunBuffer levels, int max, bool lengthPrefix)
     {
         var start = _page.Count;
         if (lengthPrefix)

@@ -18,7 +18,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 {
     private readonly GrowableBuffer<T> _scratch = new();
     private readonly GrowableBuffer<T> _plain = new();
-    private readonly GrowableBuffer<int> _indices = new();
+    private readonly RunBuffer _indices = new();
     private readonly GrowableBuffer<T> _dictionary = new();
     private readonly LongIndexMap _map = new();
     private bool _dictionaryActive;
@@ -111,28 +111,26 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
     private void AddSpan(ReadOnlySpan<T> values)
     {
         RawBytes += (long)values.Length * Size;
-        UpdateStatistics(values);
+
+        // A run of one value (constant columns such as an ingestion time): statistics from one value, one probe, one
+        // RLE run of indices. Compared by bits, so -0.0 and +0.0 (equal as numbers) stay distinct entries.
+        var one = IsOneValue(values);
+        UpdateStatistics(one ? values[..1] : values, one ? values.Length : 1);
         if (!_dictionaryActive)
         {
             _plain.AddRange(values);
-            return;
         }
-
-        _indices.Ensure(_indices.Count + values.Length);
-        var target = _indices.Array.AsSpan(_indices.Count, values.Length);
-        _indices.Advance(values.Length);
-
-        // A run of one value (constant columns such as an ingestion time): one probe. Compared by bits, so -0.0 and
-        // +0.0 (equal as numbers) stay distinct entries.
-        if (IsOneValue(values))
+        else if (one)
         {
-            target.Fill(Lookup(values[0]));
-            return;
+            _indices.AddRun(Lookup(values[0]), values.Length);
         }
-
-        for (var i = 0; i < values.Length; i++)
+        else
         {
-            target[i] = Lookup(values[i]);
+            var target = _indices.Append(values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                target[i] = Lookup(values[i]);
+            }
         }
     }
 
@@ -176,7 +174,8 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         return Unsafe.As<T, long>(ref value);
     }
 
-    private void UpdateStatistics(ReadOnlySpan<T> values)
+    /// <summary>Statistics of <paramref name="values"/>, each value repeated <paramref name="repeat"/> times (only &gt; 1 for a single value).</summary>
+    private void UpdateStatistics(ReadOnlySpan<T> values, int repeat)
     {
         if (values.IsEmpty)
         {
@@ -201,7 +200,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
                 max = Unsafe.As<float, T>(ref fmax);
             }
 
-            _fileNaNs += nans;
+            _fileNaNs += nans * repeat;
             if (nans == values.Length)
             {
                 return;
@@ -239,7 +238,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
     protected override void AbandonDictionary()
     {
         var dictionary = _dictionary.Span;
-        var indices = _indices.Span;
+        var indices = _indices.Materialized();
         _plain.Ensure(_plain.Count + indices.Length);
         var plain = _plain.Array.AsSpan(_plain.Count, indices.Length);
         for (var i = 0; i < indices.Length; i++)
@@ -260,7 +259,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         {
             var width = BitPacking.BitWidth((ulong)Math.Max(0, _dictionary.Count - 1));
             output.Add((byte)width);
-            RleBitPackedEncoder.Encode(_indices.Span, width, output);
+            _indices.Encode(width, output);
             _indices.Clear();
             return ParquetEncoding.RleDictionary;
         }

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Lakehouse.Parquet.Columns.Writing;
 
@@ -56,10 +58,46 @@ internal sealed class MinMaxBytes(bool signedBigEndianNumbers)
     {
         if (!signedBigEndianNumbers)
         {
-            return a.SequenceCompareTo(b);
+            return CompareUnsigned(a, b);
         }
 
         return ToInt128(a).CompareTo(ToInt128(b));
+    }
+
+    /// <summary>
+    /// Lexicographic unsigned comparison (as <see cref="MemoryExtensions.SequenceCompareTo{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>),
+    /// inlined for the short values of string columns: 8 bytes at a time as big-endian words, the last word overlapping
+    /// (its leading bytes are already known equal).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int CompareUnsigned(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        if (n < 8)
+        {
+            return a.SequenceCompareTo(b);
+        }
+
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
+        for (var i = 0; i < n; i += 8)
+        {
+            var at = Math.Min(i, n - 8);
+            var x = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref pa, at));
+            var y = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref pb, at));
+            if (x != y)
+            {
+                if (BitConverter.IsLittleEndian)
+                {
+                    x = BinaryPrimitives.ReverseEndianness(x);
+                    y = BinaryPrimitives.ReverseEndianness(y);
+                }
+
+                return x < y ? -1 : 1;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 
     /// <summary>Sign-extends a big-endian two's-complement value of up to 16 bytes.</summary>
