@@ -71,6 +71,8 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
     {
     }
 
+    protected override void ReleaseBuffers() => _values.Dispose();
+
     protected override void AbandonDictionary()
     {
     }

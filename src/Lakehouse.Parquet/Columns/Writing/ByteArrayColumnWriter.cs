@@ -249,6 +249,13 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     protected override void StopDictionary() => _dictionaryActive = false;
 
+    protected override void ReleaseBuffers()
+    {
+        _plain.Dispose();
+        _indices.Dispose();
+        _map.Dispose();
+    }
+
     protected override void AbandonDictionary()
     {
         foreach (var index in _indices.Materialized())

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -7,11 +8,11 @@ namespace Lakehouse.Parquet.Columns.Writing;
 /// Open-addressing map from byte strings to dictionary index; the unique values are kept back to back. Each slot packs
 /// the value's hash and its index + 1 in one 64-bit entry, so a probe touches one cache line.
 /// </summary>
-internal sealed class BytesIndexMap
+internal sealed class BytesIndexMap : IDisposable
 {
     private readonly GrowableBuffer<byte> _data = new(64 * 1024);
     private readonly GrowableBuffer<int> _offsets = new();
-    private ulong[] _entries = new ulong[1024];
+    private ulong[] _entries = RentCleared(1024);
     private int _mask = 1023;
 
     public BytesIndexMap()
@@ -60,6 +61,33 @@ internal sealed class BytesIndexMap
 
             i = (i + 1) & _mask;
         }
+    }
+
+    public void Dispose()
+    {
+        Clear();
+        _data.Dispose();
+        _offsets.Dispose();
+        ArrayPool<ulong>.Shared.Return(_entries);
+        _entries = RentCleared(1024);
+        _mask = _entries.Length - 1;
+    }
+
+    /// <summary>A pooled table of exactly <paramref name="length"/> (a power of two) empty entries.</summary>
+    private static ulong[] RentCleared(int length)
+    {
+        var entries = ArrayPool<ulong>.Shared.Rent(length);
+        if (entries.Length != length)
+        {
+            ArrayPool<ulong>.Shared.Return(entries);
+            entries = new ulong[length];
+        }
+        else
+        {
+            Array.Clear(entries);
+        }
+
+        return entries;
     }
 
     public void Clear()
@@ -114,7 +142,7 @@ internal sealed class BytesIndexMap
     private void Grow()
     {
         var old = _entries;
-        _entries = new ulong[old.Length * 2];
+        _entries = RentCleared(old.Length * 2);
         _mask = _entries.Length - 1;
         foreach (var entry in old)
         {
@@ -129,5 +157,7 @@ internal sealed class BytesIndexMap
                 _entries[i] = entry;
             }
         }
+
+        ArrayPool<ulong>.Shared.Return(old);
     }
 }

@@ -364,5 +364,18 @@ internal abstract class ColumnChunkWriter : IDisposable
         return new ColumnChunk { FileOffset = offset, MetaData = meta };
     }
 
-    public void Dispose() => _dataPages.Dispose();
+    /// <summary>Returns pooled buffers (pages, levels, values, dictionaries); the writer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        _dataPages.Dispose();
+        _def.Dispose();
+        _rep.Dispose();
+        _page.Dispose();
+        _compressed.Dispose();
+        _header.Dispose();
+        ReleaseBuffers();
+    }
+
+    /// <summary>Returns the subclass's pooled buffers.</summary>
+    protected abstract void ReleaseBuffers();
 }

@@ -271,6 +271,15 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 
     protected override void StopDictionary() => _dictionaryActive = false;
 
+    protected override void ReleaseBuffers()
+    {
+        _scratch.Dispose();
+        _plain.Dispose();
+        _indices.Dispose();
+        _dictionary.Dispose();
+        _map.Dispose();
+    }
+
     protected override void EncodeDictionary(GrowableBuffer<byte> output) => output.AddRange(MemoryMarshal.AsBytes(_dictionary.Span));
 
     protected override void ResetChunk()

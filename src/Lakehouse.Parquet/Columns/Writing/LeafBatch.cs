@@ -6,7 +6,7 @@ namespace Lakehouse.Parquet.Columns.Writing;
 /// The shredded form of some rows for one leaf column: levels and the indices of present values in <see cref="Vector"/>,
 /// or, for flat columns whose rows are all present or all null, just the range (<see cref="Uniform"/>).
 /// </summary>
-internal sealed class LeafBatch
+internal sealed class LeafBatch : IDisposable
 {
     public GrowableBuffer<int> Def { get; } = new();
 
@@ -43,6 +43,13 @@ internal sealed class LeafBatch
         LevelCount = count;
         DenseStart = start;
         DenseCount = present ? count : 0;
+    }
+
+    public void Dispose()
+    {
+        Def.Dispose();
+        Rep.Dispose();
+        ValueIndices.Dispose();
     }
 
     public void Reset()

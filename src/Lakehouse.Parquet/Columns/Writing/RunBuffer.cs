@@ -9,7 +9,7 @@ namespace Lakehouse.Parquet.Columns.Writing;
 /// value appended is the same (flat columns without nulls, all nulls, a constant column) they are only counted and
 /// encoded as one RLE run; the first different value turns the run into explicit entries.
 /// </summary>
-internal sealed class RunBuffer
+internal sealed class RunBuffer : IDisposable
 {
     private readonly GrowableBuffer<int> _values = new();
     private int _runValue;
@@ -83,6 +83,12 @@ internal sealed class RunBuffer
         _values.Count == 0
             ? RleBitPackedEncoder.EncodeRun(_runValue, _runCount, bitWidth, output)
             : RleBitPackedEncoder.Encode(_values.Span, bitWidth, output);
+
+    public void Dispose()
+    {
+        _values.Dispose();
+        _runCount = 0;
+    }
 
     public void Clear()
     {
