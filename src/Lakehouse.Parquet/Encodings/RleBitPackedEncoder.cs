@@ -68,7 +68,7 @@ internal static class RleBitPackedEncoder
             {
                 i = Math.Min(i + 8, n);
             }
-            while (i < n && RunLength(values, i) < 8);
+            while (i < n && !RunStarts(values, i));
 
             var count = i - start;
             var groups = (count + 7) / 8;
@@ -89,6 +89,14 @@ internal static class RleBitPackedEncoder
 
         return o;
     }
+
+    /// <summary>True when 8 or more equal values start at <paramref name="start"/> (the ends are checked first: most groups fail there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RunStarts(ReadOnlySpan<int> values, int start) =>
+        start + 8 <= values.Length
+        && values[start + 7] == values[start]
+        && values[start + 1] == values[start]
+        && values.Slice(start, 8).IndexOfAnyExcept(values[start]) < 0;
 
     private static int RunLength(ReadOnlySpan<int> values, int start)
     {
