@@ -162,9 +162,10 @@ internal abstract class ColumnChunkWriter : IDisposable
     /// <summary>
     /// Gives the dictionary up early when it cannot pay: once a quarter of the entries that fit in
     /// <see cref="ParquetWriterOptions.DictionaryPageSizeLimit"/> have been seen (and at least 4096 values), more than
-    /// 95% distinct values means, for values in random order, at least 2.5 times more distinct values than fit: the
-    /// dictionary would overflow anyway (unique keys, measurements). Hashing stops there instead of at the limit, and
-    /// while no page has used the dictionary yet the chunk is written without one.
+    /// 90% distinct values means, for values drawn at random, about 1.3 times (or more) as many distinct values as fit:
+    /// the dictionary would overflow anyway (unique keys, measurements, high-cardinality strings). Hashing stops there
+    /// instead of at the limit, and while no page has used the dictionary yet the chunk is written without one.
+    /// Low-cardinality and skewed columns repeat values early and keep their dictionary.
     /// </summary>
     private void JudgeDictionary()
     {
@@ -182,7 +183,7 @@ internal abstract class ColumnChunkWriter : IDisposable
         }
 
         _dictionaryJudged = true;
-        if (distinct <= _dictionaryValues * 0.95)
+        if (distinct <= _dictionaryValues * 0.9)
         {
             return;
         }

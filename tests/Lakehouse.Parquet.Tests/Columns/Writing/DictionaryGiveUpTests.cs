@@ -4,7 +4,7 @@ using Lakehouse.Parquet.Meta;
 namespace Lakehouse.Parquet.Tests.Columns.Writing;
 
 /// <summary>
-/// Dictionaries that cannot pay (more than 95% distinct values once a quarter of the limit's entries were seen) are
+/// Dictionaries that cannot pay (more than 90% distinct values once a quarter of the limit's entries were seen) are
 /// given up early; low-cardinality columns keep theirs.
 /// </summary>
 public sealed class DictionaryGiveUpTests
@@ -77,6 +77,22 @@ public sealed class DictionaryGiveUpTests
         Assert.Equal(keys.Min(StringComparer.Ordinal), result.Columns[0].Min);
         Assert.Equal(keys.Max(StringComparer.Ordinal), result.Columns[0].Max);
         Assert.Equal(keys, (await TestFiles.ReadRowsAsync(file)).Select(r => (string)r[0]!));
+    }
+
+    [Theory]
+    [InlineData(50_000, false)]
+    [InlineData(500, true)]
+    public void RandomlyDrawnStrings_KeepTheirDictionaryOnlyWhenItWouldFit(int distinct, bool dictionary)
+    {
+        // ~16-byte entries: about 4096 fit in 64 KiB, so the judgement comes after 4096 values; 50000 distinct
+        // names drawn at random are ~96% distinct by then (the dictionary would overflow), 500 are not.
+        var schema = new StructType(new StructField("name", DataType.String));
+        var names = Enumerable.Range(0, RowCount).Select(i => $"customer_{(uint)(i * 2654435761u) % distinct}").ToList();
+        var file = TestFiles.Write(TestFiles.Batch(schema, names.Select(n => new object?[] { n }).ToArray()), SmallDictionaries);
+
+        var chunk = Footer.Read(file).RowGroups.Single().Columns[0].MetaData!;
+
+        Assert.Equal(dictionary, chunk.Encodings.Contains(ParquetEncoding.RleDictionary));
     }
 
     [Fact]
