@@ -164,6 +164,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
         var count = offsets.Length - 1;
         var bytes = offsets[count] - offsets[0];
         RawBytes += bytes + (4L * count);
+        _chunk.UpdateUnsigned(data, offsets);
 
         // 16 bytes of slack: short values are copied with one 16-byte move (see below).
         _plain.Ensure(_plain.Count + bytes + (4 * count) + 16);
@@ -174,7 +175,6 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
             var start = offsets[i];
             var length = offsets[i + 1] - start;
             var value = data.Slice(start, length);
-            _chunk.Update(value);
             BinaryPrimitives.WriteInt32LittleEndian(output[o..], length);
             if (length <= 16 && start + 16 <= data.Length)
             {

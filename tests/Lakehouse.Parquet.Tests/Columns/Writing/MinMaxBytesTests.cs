@@ -25,6 +25,39 @@ public sealed class MinMaxBytesTests
     }
 
     [Fact]
+    public void UpdateUnsigned_OverARange_EqualsUpdatingValueByValue()
+    {
+        var values = Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(97, 100).Select(b => (byte)b)));
+        Prop.ForAll(values.ToArbitrary(), Gen.Choose(0, 3).ToArbitrary(), (entries, warm) =>
+        {
+            var offsets = new int[entries.Length + 1];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                offsets[i + 1] = offsets[i] + entries[i].Length;
+            }
+
+            byte[] data = [.. entries.SelectMany(e => e)];
+            var byRange = new MinMaxBytes(false);
+            var oneByOne = new MinMaxBytes(false);
+            foreach (var seed in entries.Take(warm))
+            {
+                byRange.Update(seed);
+                oneByOne.Update(seed);
+            }
+
+            byRange.UpdateUnsigned(data, offsets);
+            foreach (var e in entries)
+            {
+                oneByOne.Update(e);
+            }
+
+            return byRange.HasValue == oneByOne.HasValue
+                && byRange.Min.SequenceEqual(oneByOne.Min)
+                && byRange.Max.SequenceEqual(oneByOne.Max);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Update_KeepsUnsignedByteOrderMinAndMax()
     {
         var minMax = new MinMaxBytes(false);
