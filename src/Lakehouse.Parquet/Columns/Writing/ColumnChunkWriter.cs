@@ -162,7 +162,7 @@ internal abstract class ColumnChunkWriter : IDisposable
     /// <summary>
     /// Gives the dictionary up early when it cannot pay: once a quarter of the entries that fit in
     /// <see cref="ParquetWriterOptions.DictionaryPageSizeLimit"/> have been seen (and at least 4096 values), more than
-    /// 90% distinct values means, for values drawn at random, about 1.3 times (or more) as many distinct values as fit:
+    /// 90% distinct values means, for values drawn at random, about 1.2 times (or more) as many distinct values as fit:
     /// the dictionary would overflow anyway (unique keys, measurements, high-cardinality strings). Hashing stops there
     /// instead of at the limit, and while no page has used the dictionary yet the chunk is written without one.
     /// Low-cardinality and skewed columns repeat values early and keep their dictionary.
