@@ -192,6 +192,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
         _plain.Advance(o);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(ReadOnlySpan<byte> value)
     {
         RawBytes += value.Length + (_fixed ? 0 : 4);

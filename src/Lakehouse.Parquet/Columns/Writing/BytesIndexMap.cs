@@ -28,6 +28,7 @@ internal sealed class BytesIndexMap : IDisposable
     public ReadOnlySpan<byte> Get(int index) => _data.Array.AsSpan(_offsets.Array[index], _offsets.Array[index + 1] - _offsets.Array[index]);
 
     /// <summary>Returns the index of <paramref name="value"/>, adding it with index <see cref="Count"/> when new (<paramref name="added"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> value, out bool added)
     {
         var hash = Hash(value);

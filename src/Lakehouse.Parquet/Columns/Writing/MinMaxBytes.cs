@@ -43,6 +43,7 @@ internal sealed class MinMaxBytes(bool signedBigEndianNumbers)
     /// against the min and the larger against the max (3 comparisons per 2 values instead of 4), copying only the
     /// final min and max.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void UpdateUnsigned(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets)
     {
         var count = offsets.Length - 1;
