@@ -234,7 +234,7 @@ public sealed class ParquetFileWriter : IDisposable
             }
         }
 
-        var footer = new GrowableBuffer<byte>(4096);
+        using var footer = new GrowableBuffer<byte>(4096);
         meta.Write(new ThriftCompactWriter(footer), _schema.Leaves.Count);
         _output.Write(footer.Span);
         Span<byte> length = stackalloc byte[4];
@@ -248,7 +248,7 @@ public sealed class ParquetFileWriter : IDisposable
         {
             var c = _columns[i];
             var (min, max) = c.Column.IsRepeated ? (null, null) : c.FileMinMax();
-            stats[i] = new ColumnStatistics(c.Column.Path, min, max, c.FileNullCount, c.FileValueCount, c.FileNaNCount);
+            stats[i] = new ColumnStatistics(c.Column.Path, min, max, c.FileNullCount, c.FileValueCount) { NaNCount = c.FileNaNCount };
         }
 
         _result = new ParquetWriteResult(_totalRows, _output.Position64, stats);
@@ -262,6 +262,11 @@ public sealed class ParquetFileWriter : IDisposable
         foreach (var c in _columns)
         {
             c.Dispose();
+        }
+
+        foreach (var b in _leafBatches)
+        {
+            b.Dispose();
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SnappyCodec : IPageCodec
 {
     private const int BlockSize = 1 << 16;
     private const int HashBits = 14;
-    private readonly int[] _table = new int[1 << HashBits];
+    private readonly ushort[] _table = new ushort[1 << HashBits];
 
     public CompressionCodec Codec => CompressionCodec.Snappy;
 
@@ -34,120 +34,157 @@ internal sealed class SnappyCodec : IPageCodec
         return o;
     }
 
+    /// <summary>
+    /// One block of at most 64 KiB, following the reference compressor (snappy.cc CompressFragment): a hash table of
+    /// 16-bit block positions, match search that looks at every byte after a match and steps ever faster through
+    /// bytes that do not match (skip heuristic: after 32 misses every 2nd byte, then every 3rd, ...), and after each
+    /// copy an immediate check for a second match at the next position (runs of copies need no table probe).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int CompressBlock(ReadOnlySpan<byte> input, Span<byte> output)
+    private unsafe int CompressBlock(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        var o = 0;
-        if (input.Length < 16)
+        // Past this point the main loop's 16-byte literal copies and 8-byte loads would read beyond the block.
+        const int InputMargin = 15;
+        if (input.Length < InputMargin + 1)
         {
             return EmitLiteral(input, output);
         }
 
-        // The hash table is sized to the block (as in the reference implementation), so small pages do not pay for
-        // clearing the whole table; hashes are below the table size, so slots are addressed without bounds checks.
+        // The table is sized to the block (as in the reference), so small pages do not pay for clearing all of it.
         var bits = Math.Clamp(BitOperations.Log2((uint)input.Length - 1) + 1, 8, HashBits);
         var shift = 32 - bits;
-        var table = _table.AsSpan(0, 1 << bits);
-        table.Fill(-1);
-        ref var slots = ref MemoryMarshal.GetReference(table);
-        var nextEmit = 0;
-        var i = 0;
-        var limit = input.Length - 4;
-        var skip = 32;
-        while (i <= limit)
+        Array.Clear(_table, 0, 1 << bits);
+        fixed (byte* src = input)
+        fixed (byte* dst = output)
+        fixed (ushort* table = _table)
         {
-            var current = Load32(input, i);
-            ref var slot = ref Unsafe.Add(ref slots, Hash(current, shift));
-            var candidate = slot;
-            slot = i;
-            if (candidate >= 0 && Load32(input, candidate) == current)
+            var ipEnd = src + input.Length;
+            var ipLimit = ipEnd - InputMargin;
+            var opEnd = dst + output.Length;
+            var op = dst;
+            var nextEmit = src;
+
+            // Every table entry starts at position 0; a candidate is always verified against the input, and the scan
+            // starts at position 1, so a candidate is always before the current position.
+            var ip = src + 1;
+            var nextHash = Hash(Load32(ip), shift);
+            while (true)
             {
-                var literal = i - nextEmit;
-                if (literal is > 0 and <= 16 && nextEmit + 16 <= input.Length && o + 17 <= output.Length)
+                byte* candidate;
+                var skip = 32u;
+                var nextIp = ip;
+                do
                 {
-                    // Short literal (most of them between matches): tag byte plus one 16-byte copy; the bytes past
-                    // the literal are overwritten by what follows (or lie past the returned length).
-                    output[o] = (byte)((literal - 1) << 2);
-                    Unsafe.WriteUnaligned(
-                        ref Unsafe.Add(ref MemoryMarshal.GetReference(output), o + 1),
-                        Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), nextEmit)));
-                    o += 1 + literal;
+                    ip = nextIp;
+                    var hash = nextHash;
+                    var step = skip >> 5;
+                    skip += step;
+                    nextIp = ip + step;
+                    if (nextIp > ipLimit)
+                    {
+                        goto EmitRemainder;
+                    }
+
+                    nextHash = Hash(Load32(nextIp), shift);
+                    candidate = src + table[hash];
+                    table[hash] = (ushort)(ip - src);
+                }
+                while (Load32(ip) != Load32(candidate));
+
+                // The literal before the match (never empty here: the scan is at least one byte past nextEmit).
+                var literal = (int)(ip - nextEmit);
+                if (literal <= 16 && op + 17 <= opEnd)
+                {
+                    // Tag byte plus one 16-byte copy (InputMargin keeps the read inside the block); bytes past the
+                    // literal are overwritten by what follows or lie past the returned length.
+                    *op = (byte)((literal - 1) << 2);
+                    Unsafe.WriteUnaligned(op + 1, Unsafe.ReadUnaligned<Vector128<byte>>(nextEmit));
+                    op += 1 + literal;
                 }
                 else
                 {
-                    o += EmitLiteral(input[nextEmit..i], output[o..]);
+                    op += EmitLiteral(new ReadOnlySpan<byte>(nextEmit, literal), new Span<byte>(op, (int)(opEnd - op)));
                 }
 
-                var length = 4 + MatchLength(input, candidate + 4, i + 4);
-
-                o += EmitCopy(i - candidate, length, output[o..]);
-                i += length;
-                nextEmit = i;
-                skip = 32;
-                if (i - 1 <= limit)
+                ulong inputBytes;
+                do
                 {
-                    Unsafe.Add(ref slots, Hash(Load32(input, i - 1), shift)) = i - 1;
-                }
-            }
-            else
-            {
-                i += skip >> 5;
-                skip++;
-            }
-        }
+                    var matchStart = ip;
+                    var matched = 4 + MatchLength(candidate + 4, ip + 4, ipEnd);
+                    ip += matched;
+                    op = EmitCopy(op, (int)(matchStart - candidate), matched);
+                    nextEmit = ip;
+                    if (ip >= ipLimit)
+                    {
+                        goto EmitRemainder;
+                    }
 
-        o += EmitLiteral(input[nextEmit..], output[o..]);
-        return o;
+                    // Index the position before the new one (for later matches), then try a match right here.
+                    inputBytes = Load64(ip - 1);
+                    table[Hash((uint)inputBytes, shift)] = (ushort)(ip - src - 1);
+                    var current = Hash((uint)(inputBytes >> 8), shift);
+                    candidate = src + table[current];
+                    table[current] = (ushort)(ip - src);
+                }
+                while ((uint)(inputBytes >> 8) == Load32(candidate));
+
+                nextHash = Hash((uint)(inputBytes >> 16), shift);
+                ip++;
+            }
+
+        EmitRemainder:
+            if (nextEmit < ipEnd)
+            {
+                op += EmitLiteral(new ReadOnlySpan<byte>(nextEmit, (int)(ipEnd - nextEmit)), new Span<byte>(op, (int)(opEnd - op)));
+            }
+
+            return (int)(op - dst);
+        }
     }
 
-    /// <summary>Bytes equal at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), compared 8 at a time.</summary>
+    /// <summary>Bytes equal at <paramref name="a"/> and <paramref name="b"/> (a &lt; b, both before <paramref name="end"/>), compared 8 at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int MatchLength(ReadOnlySpan<byte> input, int a, int b)
+    private static unsafe int MatchLength(byte* a, byte* b, byte* end)
     {
         var start = b;
-        while (b + 8 <= input.Length)
+        while (b + 8 <= end)
         {
-            var x = Load64(input, a) ^ Load64(input, b);
+            var x = Load64(a) ^ Load64(b);
             if (x != 0)
             {
-                return b - start + (System.Numerics.BitOperations.TrailingZeroCount(x) >> 3);
+                return (int)(b - start) + (BitOperations.TrailingZeroCount(x) >> 3);
             }
 
             a += 8;
             b += 8;
         }
 
-        while (b < input.Length && input[a] == input[b])
+        while (b < end && *a == *b)
         {
             a++;
             b++;
         }
 
-        return b - start;
+        return (int)(b - start);
     }
 
-    /// <summary>Four bytes at <paramref name="i"/>; callers guarantee <c>i + 4 &lt;= s.Length</c> (no bounds check on the hot path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Load32(ReadOnlySpan<byte> s, int i)
+    private static unsafe uint Load32(byte* p)
     {
-        Debug.Assert((uint)i + 4 <= (uint)s.Length);
-        var v = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        var v = Unsafe.ReadUnaligned<uint>(p);
         return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
     }
 
-    /// <summary>Eight bytes at <paramref name="i"/>; callers guarantee <c>i + 8 &lt;= s.Length</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Load64(ReadOnlySpan<byte> s, int i)
+    private static unsafe ulong Load64(byte* p)
     {
-        Debug.Assert((uint)i + 8 <= (uint)s.Length);
-        var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        var v = Unsafe.ReadUnaligned<ulong>(p);
         return BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint v, int shift) => (int)((v * 0x1E35A7BDu) >> shift);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int EmitLiteral(ReadOnlySpan<byte> literal, Span<byte> output)
     {
         if (literal.IsEmpty)
@@ -180,38 +217,42 @@ internal sealed class SnappyCodec : IPageCodec
         return o + literal.Length;
     }
 
+    /// <summary>
+    /// Copy elements for a match (offset below 64 KiB): 64-byte pieces while more than 67 bytes remain (so at least
+    /// 4 are left for the last piece), then a 1-byte-offset copy for 4..11 bytes within 2 KiB, else a 2-byte-offset copy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int EmitCopy(int offset, int length, Span<byte> output)
+    private static unsafe byte* EmitCopy(byte* op, int offset, int length)
     {
-        var o = 0;
         while (length >= 68)
         {
-            o += EmitCopy2(offset, 64, output[o..]);
+            op = EmitCopy2(op, offset, 64);
             length -= 64;
         }
 
         if (length > 64)
         {
-            o += EmitCopy2(offset, 60, output[o..]);
+            op = EmitCopy2(op, offset, 60);
             length -= 60;
         }
 
         if (length < 12 && offset < 2048)
         {
-            output[o] = (byte)(1 | ((length - 4) << 2) | ((offset >> 8) << 5));
-            output[o + 1] = (byte)offset;
-            return o + 2;
+            op[0] = (byte)(1 | ((length - 4) << 2) | ((offset >> 8) << 5));
+            op[1] = (byte)offset;
+            return op + 2;
         }
 
-        return o + EmitCopy2(offset, length, output[o..]);
+        return EmitCopy2(op, offset, length);
     }
 
-    private static int EmitCopy2(int offset, int length, Span<byte> output)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe byte* EmitCopy2(byte* op, int offset, int length)
     {
-        output[0] = (byte)(2 | ((length - 1) << 2));
-        output[1] = (byte)offset;
-        output[2] = (byte)(offset >> 8);
-        return 3;
+        op[0] = (byte)(2 | ((length - 1) << 2));
+        op[1] = (byte)offset;
+        op[2] = (byte)(offset >> 8);
+        return op + 3;
     }
 
     private static int WriteVarUInt(Span<byte> destination, uint value)

@@ -77,12 +77,12 @@ internal static class BitPacking
     public static int Pack32(ReadOnlySpan<int> values, int bitWidth, Span<byte> destination)
     {
         var bytes = (int)(((long)values.Length * bitWidth + 7) / 8);
-        destination[..bytes].Clear();
         if (bitWidth == 0)
         {
             return 0;
         }
 
+        // Values enter a 64-bit accumulator LSB first; every full 32 bits leave as one little-endian store.
         ulong acc = 0;
         var bits = 0;
         var o = 0;
@@ -91,17 +91,19 @@ internal static class BitPacking
         {
             acc |= (ulong)((uint)v & mask) << bits;
             bits += bitWidth;
-            while (bits >= 8)
+            if (bits >= 32)
             {
-                destination[o++] = (byte)acc;
-                acc >>= 8;
-                bits -= 8;
+                BinaryPrimitives.WriteUInt32LittleEndian(destination[o..], (uint)acc);
+                o += 4;
+                acc >>= 32;
+                bits -= 32;
             }
         }
 
-        if (bits > 0)
+        for (; bits > 0; bits -= 8)
         {
-            destination[o] = (byte)acc;
+            destination[o++] = (byte)acc;
+            acc >>= 8;
         }
 
         return bytes;

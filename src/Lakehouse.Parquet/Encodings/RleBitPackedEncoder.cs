@@ -18,6 +18,26 @@ internal static class RleBitPackedEncoder
         return written;
     }
 
+    /// <summary>Encodes <paramref name="count"/> copies of <paramref name="value"/> as one RLE run (nothing for zero copies); returns the bytes written.</summary>
+    public static int EncodeRun(int value, int count, int bitWidth, IBufferWriter<byte> output)
+    {
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var valueBytes = (bitWidth + 7) / 8;
+        var span = output.GetSpan(10 + valueBytes);
+        var o = WriteVarUInt(span, (ulong)count << 1);
+        for (var k = 0; k < valueBytes; k++)
+        {
+            span[o++] = (byte)(value >> (8 * k));
+        }
+
+        output.Advance(o);
+        return o;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<int> values, int bitWidth, Span<byte> destination)
     {
@@ -48,7 +68,7 @@ internal static class RleBitPackedEncoder
             {
                 i = Math.Min(i + 8, n);
             }
-            while (i < n && RunLength(values, i) < 8);
+            while (i < n && !RunStarts(values, i));
 
             var count = i - start;
             var groups = (count + 7) / 8;
@@ -69,6 +89,14 @@ internal static class RleBitPackedEncoder
 
         return o;
     }
+
+    /// <summary>True when 8 or more equal values start at <paramref name="start"/> (the ends are checked first: most groups fail there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RunStarts(ReadOnlySpan<int> values, int start) =>
+        start + 8 <= values.Length
+        && values[start + 7] == values[start]
+        && values[start + 1] == values[start]
+        && values.Slice(start, 8).IndexOfAnyExcept(values[start]) < 0;
 
     private static int RunLength(ReadOnlySpan<int> values, int start)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lakehouse.Parquet.Compression;
 using Lakehouse.Parquet.Data;
 using Lakehouse.Parquet.Encodings;
@@ -29,7 +28,8 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
 
     protected override int DictionaryCount => 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override long DictionaryBytes => 0;
+
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
         var src = ((BooleanVector)vector).Values;
@@ -37,20 +37,26 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
         var dst = _values.Array.AsSpan(_values.Count, indices.Length);
         for (var i = 0; i < indices.Length; i++)
         {
-            var v = src[indices[i]];
-            dst[i] = v;
-            if (v)
-            {
-                _chunkTrue = true;
-            }
-            else
-            {
-                _chunkFalse = true;
-            }
+            dst[i] = src[indices[i]];
         }
 
         _values.Advance(indices.Length);
-        RawBytes += indices.Length;
+        Added(dst);
+    }
+
+    protected override void AddRange(ColumnVector vector, int start, int count)
+    {
+        var values = ((BooleanVector)vector).Values.Slice(start, count);
+        _values.AddRange(values);
+        Added(values);
+    }
+
+    private void Added(ReadOnlySpan<bool> values)
+    {
+        // Vectorized searches, skipped once both values have been seen in the chunk.
+        _chunkTrue = _chunkTrue || values.Contains(true);
+        _chunkFalse = _chunkFalse || values.Contains(false);
+        RawBytes += values.Length;
     }
 
     protected override ParquetEncoding EncodePageValues(GrowableBuffer<byte> output)
@@ -62,6 +68,12 @@ internal sealed class BooleanColumnWriter : ColumnChunkWriter
     }
 
     protected override void StopDictionary()
+    {
+    }
+
+    protected override void ReleaseBuffers() => _values.Dispose();
+
+    protected override void AbandonDictionary()
     {
     }
 

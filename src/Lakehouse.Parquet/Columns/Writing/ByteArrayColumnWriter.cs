@@ -16,7 +16,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 {
     private const int MaxStatisticsBytes = 4096;
     private readonly GrowableBuffer<byte> _plain = new(64 * 1024);
-    private readonly GrowableBuffer<int> _indices = new();
+    private readonly RunBuffer _indices = new();
     private readonly BytesIndexMap _map = new();
     private readonly bool _fixed;
     private readonly bool _decimal;
@@ -44,6 +44,8 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
 
     protected override int DictionaryCount => _map.Count;
 
+    protected override long DictionaryBytes => _map.DataLength + (_fixed ? 0 : 4L * _map.Count);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
@@ -59,34 +61,158 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
         else if (vector is DecimalVector dv)
         {
             var values = dv.Values;
-            var width = Column.TypeLength;
             foreach (var i in indices)
             {
-                BinaryPrimitives.WriteInt128BigEndian(_decimalScratch, values[i]);
-                Add(_decimalScratch.AsSpan(16 - width, width));
+                AddDecimal(values[i]);
             }
         }
         else
         {
-            throw new ParquetFormatException($"Column '{Column.DottedPath}' has vector {vector.GetType().Name}, which cannot be written as {Column.Physical}.");
+            throw WrongVector(vector);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void AddRange(ColumnVector vector, int start, int count)
+    {
+        if (vector is BinaryVector bv)
+        {
+            var data = bv.Data;
+            var offsets = bv.Offsets.Slice(start, count + 1);
+            if (_dictionaryActive && IsOneValue(data, offsets))
+            {
+                AddRepeated(data[offsets[0]..offsets[1]], count);
+                return;
+            }
+
+            if (!_dictionaryActive && !_fixed)
+            {
+                AddPlainRange(data, offsets);
+                return;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                Add(data[offsets[i]..offsets[i + 1]]);
+            }
+        }
+        else if (vector is DecimalVector dv)
+        {
+            foreach (var value in dv.Values.Slice(start, count))
+            {
+                AddDecimal(value);
+            }
+        }
+        else
+        {
+            throw WrongVector(vector);
+        }
+    }
+
+    private ParquetFormatException WrongVector(ColumnVector vector) =>
+        new($"Column '{Column.DottedPath}' has vector {vector.GetType().Name}, which cannot be written as {Column.Physical}.");
+
+    private void AddDecimal(Int128 value)
+    {
+        var width = Column.TypeLength;
+        BinaryPrimitives.WriteInt128BigEndian(_decimalScratch, value);
+        Add(_decimalScratch.AsSpan(16 - width, width));
+    }
+
+    /// <summary>
+    /// True when all entries (<paramref name="offsets"/> has one more) are the same bytes: equal lengths, and the bytes
+    /// after the first value repeat the bytes before the last one (one vectorized comparison).
+    /// </summary>
+    private static bool IsOneValue(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets)
+    {
+        var count = offsets.Length - 1;
+        var first = offsets[0];
+        var end = offsets[count];
+        var length = offsets[1] - first;
+        if (end - first != (long)length * count)
+        {
+            return false;
+        }
+
+        for (var i = 2; i <= count; i++)
+        {
+            if (offsets[i] - offsets[i - 1] != length)
+            {
+                return false;
+            }
+        }
+
+        return data[(first + length)..end].SequenceEqual(data[first..(end - length)]);
+    }
+
+    private void AddRepeated(ReadOnlySpan<byte> value, int count)
+    {
+        RawBytes += (long)(value.Length + (_fixed ? 0 : 4)) * count;
+        _lastIndex = _map.GetOrAdd(value, out var added);
+        if (added)
+        {
+            _chunk.Update(value);
+        }
+
+        _indices.AddRun(_lastIndex, count);
+    }
+
+    /// <summary>PLAIN values straight from a vector's buffers: one size check, then length prefix and bytes per value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPlainRange(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets)
+    {
+        var count = offsets.Length - 1;
+        var bytes = offsets[count] - offsets[0];
+        RawBytes += bytes + (4L * count);
+        _chunk.UpdateUnsigned(data, offsets);
+
+        // 16 bytes of slack: short values are copied with one 16-byte move (see below).
+        _plain.Ensure(_plain.Count + bytes + (4 * count) + 16);
+        var output = _plain.Array.AsSpan(_plain.Count);
+        var o = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var start = offsets[i];
+            var length = offsets[i + 1] - start;
+            var value = data.Slice(start, length);
+            BinaryPrimitives.WriteInt32LittleEndian(output[o..], length);
+            if (length <= 16 && start + 16 <= data.Length)
+            {
+                // The bytes past the value are overwritten by the next one or lie past the buffer's count.
+                data.Slice(start, 16).CopyTo(output.Slice(o + 4, 16));
+            }
+            else
+            {
+                value.CopyTo(output[(o + 4)..]);
+            }
+
+            o += 4 + length;
+        }
+
+        _plain.Advance(o);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(ReadOnlySpan<byte> value)
     {
         RawBytes += value.Length + (_fixed ? 0 : 4);
         if (_dictionaryActive)
         {
-            // A run of one value (constant columns such as a source file name, sorted or low-cardinality data): one
-            // comparison with the previous value instead of hashing, probing and updating min/max, which it already did.
+            // A run of one value (sorted or low-cardinality data): one comparison with the previous value instead of
+            // hashing and probing.
             if (_lastIndex >= 0 && value.SequenceEqual(_map.Get(_lastIndex)))
             {
                 _indices.Add(_lastIndex);
                 return;
             }
 
-            _chunk.Update(value);
-            _lastIndex = _map.GetOrAdd(value);
+            // Every value of the chunk is in the dictionary: min/max only need to see each entry once, when added.
+            _lastIndex = _map.GetOrAdd(value, out var added);
+            if (added)
+            {
+                _chunk.Update(value);
+            }
+
             _indices.Add(_lastIndex);
             return;
         }
@@ -112,7 +238,7 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
         {
             var width = BitPacking.BitWidth((ulong)Math.Max(0, _map.Count - 1));
             output.Add((byte)width);
-            RleBitPackedEncoder.Encode(_indices.Span, width, output);
+            _indices.Encode(width, output);
             _indices.Clear();
             return ParquetEncoding.RleDictionary;
         }
@@ -123,6 +249,26 @@ internal sealed class ByteArrayColumnWriter : ColumnChunkWriter
     }
 
     protected override void StopDictionary() => _dictionaryActive = false;
+
+    protected override void ReleaseBuffers()
+    {
+        _plain.Dispose();
+        _indices.Dispose();
+        _map.Dispose();
+    }
+
+    protected override void AbandonDictionary()
+    {
+        foreach (var index in _indices.Materialized())
+        {
+            AppendPlain(_plain, _map.Get(index));
+        }
+
+        _indices.Clear();
+        _map.Clear();
+        _lastIndex = -1;
+        _dictionaryActive = false;
+    }
 
     protected override void EncodeDictionary(GrowableBuffer<byte> output)
     {

@@ -13,8 +13,8 @@ namespace Lakehouse.Parquet.Columns.Writing;
 /// </summary>
 internal abstract class ColumnChunkWriter : IDisposable
 {
-    private readonly GrowableBuffer<int> _def = new();
-    private readonly GrowableBuffer<int> _rep = new();
+    private readonly RunBuffer _def = new();
+    private readonly RunBuffer _rep = new();
     private readonly GrowableBuffer<byte> _page = new(64 * 1024);
     private readonly GrowableBuffer<byte> _compressed = new(64 * 1024);
     private readonly GrowableBuffer<byte> _header = new(256);
@@ -27,6 +27,8 @@ internal abstract class ColumnChunkWriter : IDisposable
     private long _chunkUncompressed;
     private long _chunkLevels;
     private long _chunkNulls;
+    private long _dictionaryValues;
+    private bool _dictionaryJudged;
 
     protected ColumnChunkWriter(ColumnDescriptor column, ParquetWriterOptions options, IPageCodec codec)
     {
@@ -59,9 +61,6 @@ internal abstract class ColumnChunkWriter : IDisposable
 
     public long FileValueCount { get; private set; }
 
-    /// <summary>NaN values over the whole file (floating-point leaves only).</summary>
-    public virtual long FileNaNCount { get => 0; protected set { } }
-
     /// <summary>Encoded size of the buffered page's values.</summary>
     protected abstract int PageValueBytes { get; }
 
@@ -73,7 +72,23 @@ internal abstract class ColumnChunkWriter : IDisposable
 
     protected abstract int DictionaryCount { get; }
 
+    /// <summary>Total bytes of the dictionary's entries in PLAIN form (its page size).</summary>
+    protected abstract long DictionaryBytes { get; }
+
+    /// <summary>NaN values over the whole file (FLOAT and DOUBLE leaves; 0 for other types).</summary>
+    public virtual long FileNaNCount => 0;
+
+    /// <summary>Adds the values at <paramref name="indices"/> of <paramref name="vector"/> to the open page.</summary>
     protected abstract void AddValues(Data.ColumnVector vector, ReadOnlySpan<int> indices);
+
+    /// <summary>Adds entries [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of <paramref name="vector"/>, all present, to the open page.</summary>
+    protected abstract void AddRange(Data.ColumnVector vector, int start, int count);
+
+    /// <summary>
+    /// Re-encodes the open page's dictionary indices as PLAIN values and drops the dictionary: only called while no
+    /// page of the chunk has been written with the dictionary, so the chunk ends up without one.
+    /// </summary>
+    protected abstract void AbandonDictionary();
 
     /// <summary>PLAIN-encodes the buffered page values (or RLE dictionary indices) into <paramref name="output"/> and forgets them.</summary>
     protected abstract ParquetEncoding EncodePageValues(GrowableBuffer<byte> output);
@@ -98,28 +113,89 @@ internal abstract class ColumnChunkWriter : IDisposable
             StopDictionary();
         }
 
-        if (Column.MaxDef > 0)
+        int values;
+        if (batch.Uniform)
         {
-            _def.AddRange(batch.Def.Span);
+            _def.AddRun(batch.UniformDef, Column.MaxDef > 0 ? batch.LevelCount : 0);
+            _rep.AddRun(0, Column.MaxRep > 0 ? batch.LevelCount : 0);
+            values = batch.DenseCount;
+            if (values > 0)
+            {
+                AddRange(batch.Vector!, batch.DenseStart, values);
+            }
         }
-
-        if (Column.MaxRep > 0)
+        else
         {
-            _rep.AddRange(batch.Rep.Span);
+            if (Column.MaxDef > 0)
+            {
+                _def.AddRange(batch.Def.Span);
+            }
+
+            if (Column.MaxRep > 0)
+            {
+                _rep.AddRange(batch.Rep.Span);
+            }
+
+            var indices = batch.ValueIndices.Span;
+            values = indices.Length;
+            if (values > 0)
+            {
+                AddValues(batch.Vector!, indices);
+            }
         }
 
         _pageLevels += batch.LevelCount;
         _pageRows += rows;
-        var values = batch.ValueIndices.Span;
-        _pageValues += values.Length;
-        if (values.Length > 0)
+        _pageValues += values;
+        if (DictionaryActive && !_dictionaryJudged)
         {
-            AddValues(batch.Vector!, values);
+            _dictionaryValues += values;
+            JudgeDictionary();
         }
 
         if (PageValueBytes + (_pageLevels / 4) >= Options.PageSize)
         {
             FlushPage();
+        }
+    }
+
+    /// <summary>
+    /// Gives the dictionary up early when it cannot pay: once a quarter of the entries that fit in
+    /// <see cref="ParquetWriterOptions.DictionaryPageSizeLimit"/> have been seen (and at least 4096 values), more than
+    /// 90% distinct values means, for values drawn at random, about 1.2 times (or more) as many distinct values as fit:
+    /// the dictionary would overflow anyway (unique keys, measurements, high-cardinality strings). Hashing stops there
+    /// instead of at the limit, and while no page has used the dictionary yet the chunk is written without one.
+    /// Low-cardinality and skewed columns repeat values early and keep their dictionary.
+    /// </summary>
+    private void JudgeDictionary()
+    {
+        var distinct = DictionaryCount;
+        if (_dictionaryValues < 4096 || distinct == 0)
+        {
+            return;
+        }
+
+        var entryBytes = Math.Max(1.0, (double)DictionaryBytes / distinct);
+        var fitting = Options.DictionaryPageSizeLimit / entryBytes;
+        if (_dictionaryValues < fitting / 4)
+        {
+            return;
+        }
+
+        _dictionaryJudged = true;
+        if (distinct <= _dictionaryValues * 0.9)
+        {
+            return;
+        }
+
+        if (_encodings.Contains(ParquetEncoding.RleDictionary))
+        {
+            FlushPage();
+            StopDictionary();
+        }
+        else
+        {
+            AbandonDictionary();
         }
     }
 
@@ -132,8 +208,8 @@ internal abstract class ColumnChunkWriter : IDisposable
 
         _page.Clear();
         var v2 = Options.UseDataPageV2;
-        var repLength = Column.MaxRep > 0 ? WriteLevels(_rep.Span, Column.MaxRep, !v2) : 0;
-        var defLength = Column.MaxDef > 0 ? WriteLevels(_def.Span, Column.MaxDef, !v2) : 0;
+        var repLength = Column.MaxRep > 0 ? WriteLevels(_rep, Column.MaxRep, !v2) : 0;
+        var defLength = Column.MaxDef > 0 ? WriteLevels(_def, Column.MaxDef, !v2) : 0;
         var levelBytes = _page.Count;
         var encoding = EncodePageValues(_page);
         _encodings.Add(encoding);
@@ -177,7 +253,7 @@ internal abstract class ColumnChunkWriter : IDisposable
         _pageRows = 0;
     }
 
-    private int WriteLevels(ReadOnlySpan<int> levels, int max, bool lengthPrefix)
+    private int WriteLevels(RunBuffer levels, int max, bool lengthPrefix)
     {
         var start = _page.Count;
         if (lengthPrefix)
@@ -186,7 +262,7 @@ internal abstract class ColumnChunkWriter : IDisposable
         }
 
         var width = BitPacking.BitWidth((ulong)max);
-        var written = RleBitPackedEncoder.Encode(levels, width, _page);
+        var written = levels.Encode(width, _page);
         if (lengthPrefix)
         {
             BinaryPrimitives.WriteInt32LittleEndian(_page.Array.AsSpan(start), written);
@@ -283,9 +359,24 @@ internal abstract class ColumnChunkWriter : IDisposable
         _chunkLevels = 0;
         RawBytes = 0;
         _chunkNulls = 0;
+        _dictionaryValues = 0;
+        _dictionaryJudged = false;
         ResetChunk();
         return new ColumnChunk { FileOffset = offset, MetaData = meta };
     }
 
-    public void Dispose() => _dataPages.Dispose();
+    /// <summary>Returns pooled buffers (pages, levels, values, dictionaries); the writer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        _dataPages.Dispose();
+        _def.Dispose();
+        _rep.Dispose();
+        _page.Dispose();
+        _compressed.Dispose();
+        _header.Dispose();
+        ReleaseBuffers();
+    }
+
+    /// <summary>Returns the subclass's pooled buffers.</summary>
+    protected abstract void ReleaseBuffers();
 }

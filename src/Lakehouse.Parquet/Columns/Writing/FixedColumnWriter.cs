@@ -9,13 +9,16 @@ using Lakehouse.Parquet.Schema;
 
 namespace Lakehouse.Parquet.Columns.Writing;
 
-/// <summary>INT32, INT64, FLOAT and DOUBLE leaves: dictionary (keyed by value bits) with PLAIN fallback; min/max ignore NaN.</summary>
+/// <summary>
+/// INT32, INT64, FLOAT and DOUBLE leaves: dictionary (keyed by value bits) with PLAIN fallback; min/max ignore NaN,
+/// which are counted instead (<see cref="ColumnChunkWriter.FileNaNCount"/>).
+/// </summary>
 internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
     where T : unmanaged, INumber<T>
 {
     private readonly GrowableBuffer<T> _scratch = new();
     private readonly GrowableBuffer<T> _plain = new();
-    private readonly GrowableBuffer<int> _indices = new();
+    private readonly RunBuffer _indices = new();
     private readonly GrowableBuffer<T> _dictionary = new();
     private readonly LongIndexMap _map = new();
     private bool _dictionaryActive;
@@ -25,6 +28,7 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
     private bool _hasFileStats;
     private T _fileMin;
     private T _fileMax;
+    private long _fileNaNs;
 
     public FixedColumnWriter(ColumnDescriptor column, ParquetWriterOptions options, IPageCodec codec)
         : base(column, options, codec)
@@ -34,9 +38,6 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 
     private static int Size => Unsafe.SizeOf<T>();
 
-    /// <summary>NaN values written to the file (FLOAT and DOUBLE; they are left out of min/max).</summary>
-    public override long FileNaNCount { get; protected set; }
-
     protected override int PageValueBytes => _dictionaryActive ? _indices.Count * 2 : _plain.Count * Size;
 
     protected override bool DictionaryActive => _dictionaryActive;
@@ -45,36 +46,121 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
 
     protected override int DictionaryCount => _dictionary.Count;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override long DictionaryBytes => (long)_dictionary.Count * Size;
+
+    public override long FileNaNCount => _fileNaNs;
+
     protected override void AddValues(ColumnVector vector, ReadOnlySpan<int> indices)
     {
         _scratch.Clear();
         _scratch.Ensure(indices.Length);
         var values = _scratch.Array.AsSpan(0, indices.Length);
-        Gather(vector, indices, values);
-        RawBytes += (long)values.Length * Size;
-        UpdateStatistics(values);
-        if (_dictionaryActive)
+        switch (vector)
         {
-            _indices.Ensure(_indices.Count + values.Length);
-            var target = _indices.Array.AsSpan(_indices.Count, values.Length);
-            for (var i = 0; i < values.Length; i++)
-            {
-                var index = _map.GetOrAdd(Bits(values[i]), out var added);
-                if (added)
+            case DecimalVector dv:
+                var dec = dv.Values;
+                for (var i = 0; i < indices.Length; i++)
                 {
-                    _dictionary.Add(values[i]);
+                    values[i] = T.CreateTruncating(dec[indices[i]]);
                 }
 
-                target[i] = index;
-            }
+                break;
+            case PrimitiveVector<T> pv:
+                var src = pv.Values;
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    values[i] = src[indices[i]];
+                }
 
-            _indices.Advance(values.Length);
+                break;
+            default:
+                throw WrongVector(vector);
         }
-        else
+
+        AddSpan(values);
+    }
+
+    protected override void AddRange(ColumnVector vector, int start, int count)
+    {
+        switch (vector)
+        {
+            case DecimalVector dv:
+                _scratch.Clear();
+                _scratch.Ensure(count);
+                var values = _scratch.Array.AsSpan(0, count);
+                var dec = dv.Values.Slice(start, count);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = T.CreateTruncating(dec[i]);
+                }
+
+                AddSpan(values);
+                break;
+            case PrimitiveVector<T> pv:
+                AddSpan(pv.Values.Slice(start, count));
+                break;
+            default:
+                throw WrongVector(vector);
+        }
+    }
+
+    private ParquetFormatException WrongVector(ColumnVector vector) =>
+        new($"Column '{Column.DottedPath}' has vector {vector.GetType().Name}, which cannot be written as {typeof(T).Name}.");
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddSpan(ReadOnlySpan<T> values)
+    {
+        RawBytes += (long)values.Length * Size;
+
+        // A run of one value (constant columns such as an ingestion time): statistics from one value, one probe, one
+        // RLE run of indices. Compared by bits, so -0.0 and +0.0 (equal as numbers) stay distinct entries.
+        var one = IsOneValue(values);
+        UpdateStatistics(one ? values[..1] : values, one ? values.Length : 1);
+        if (!_dictionaryActive)
         {
             _plain.AddRange(values);
         }
+        else if (one)
+        {
+            _indices.AddRun(Lookup(values[0]), values.Length);
+        }
+        else
+        {
+            var target = _indices.Append(values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                target[i] = Lookup(values[i]);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Lookup(T value)
+    {
+        var index = _map.GetOrAdd(Bits(value), out var added);
+        if (added)
+        {
+            _dictionary.Add(value);
+        }
+
+        return index;
+    }
+
+    private static bool IsOneValue(ReadOnlySpan<T> values)
+    {
+        if (values.IsEmpty)
+        {
+            return false;
+        }
+
+        if (Size == 4)
+        {
+            var ints = MemoryMarshal.Cast<T, int>(values);
+            return ints.IndexOfAnyExcept(ints[0]) < 0;
+        }
+
+        var longs = MemoryMarshal.Cast<T, long>(values);
+        return longs.IndexOfAnyExcept(longs[0]) < 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,97 +174,53 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         return Unsafe.As<T, long>(ref value);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gather(ColumnVector vector, ReadOnlySpan<int> indices, Span<T> destination)
-    {
-        switch (vector)
-        {
-            case DecimalVector dv:
-                var dec = dv.Values;
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    destination[i] = T.CreateTruncating(dec[indices[i]]);
-                }
-
-                return;
-            case PrimitiveVector<T> pv:
-                var src = pv.Values;
-                // Flat columns without nulls index a contiguous range (see Shredder): one block copy.
-                if (indices.Length > 0 && indices[^1] - indices[0] == indices.Length - 1 && IsAscendingRun(indices))
-                {
-                    src.Slice(indices[0], indices.Length).CopyTo(destination);
-                    return;
-                }
-
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    destination[i] = src[indices[i]];
-                }
-
-                return;
-            default:
-                throw new ParquetFormatException($"Column has vector {vector.GetType().Name}, which cannot be written as {typeof(T).Name}.");
-        }
-    }
-
-    /// <summary>True when each index is the previous plus one (checked only when the ends already say so).</summary>
-    private static bool IsAscendingRun(ReadOnlySpan<int> indices)
-    {
-        for (var i = 1; i < indices.Length; i++)
-        {
-            if (indices[i] != indices[i - 1] + 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateStatistics(ReadOnlySpan<T> values)
+    /// <summary>Statistics of <paramref name="values"/>, each value repeated <paramref name="repeat"/> times (only &gt; 1 for a single value).</summary>
+    private void UpdateStatistics(ReadOnlySpan<T> values, int repeat)
     {
         if (values.IsEmpty)
         {
             return;
         }
 
-        var min = _hasChunkStats ? _chunkMin : values[0];
-        var max = _hasChunkStats ? _chunkMax : values[0];
-        var any = _hasChunkStats;
-        foreach (var v in values)
+        T min;
+        T max;
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
         {
-            if (T.IsNaN(v))
+            long nans;
+            if (typeof(T) == typeof(double))
             {
-                FileNaNCount++;
-                continue;
+                nans = FixedStatistics.MinMaxIgnoringNaN(MemoryMarshal.Cast<T, double>(values), out var dmin, out var dmax);
+                min = Unsafe.As<double, T>(ref dmin);
+                max = Unsafe.As<double, T>(ref dmax);
+            }
+            else
+            {
+                nans = FixedStatistics.MinMaxIgnoringNaN(MemoryMarshal.Cast<T, float>(values), out var fmin, out var fmax);
+                min = Unsafe.As<float, T>(ref fmin);
+                max = Unsafe.As<float, T>(ref fmax);
             }
 
-            if (!any || T.IsNaN(min))
+            _fileNaNs += nans * repeat;
+            if (nans == values.Length)
             {
-                min = v;
-                max = v;
-                any = true;
-                continue;
-            }
-
-            if (v < min)
-            {
-                min = v;
-            }
-            else if (v > max)
-            {
-                max = v;
+                return;
             }
         }
-
-        if (!any)
+        else
         {
-            return;
+            FixedStatistics.MinMax(values, out min, out max);
         }
 
-        _chunkMin = min;
-        _chunkMax = max;
+        if (!_hasChunkStats || min < _chunkMin)
+        {
+            _chunkMin = min;
+        }
+
+        if (!_hasChunkStats || max > _chunkMax)
+        {
+            _chunkMax = max;
+        }
+
         _hasChunkStats = true;
         if (!_hasFileStats || min < _fileMin)
         {
@@ -193,13 +235,31 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
         _hasFileStats = true;
     }
 
+    protected override void AbandonDictionary()
+    {
+        var dictionary = _dictionary.Span;
+        var indices = _indices.Materialized();
+        _plain.Ensure(_plain.Count + indices.Length);
+        var plain = _plain.Array.AsSpan(_plain.Count, indices.Length);
+        for (var i = 0; i < indices.Length; i++)
+        {
+            plain[i] = dictionary[indices[i]];
+        }
+
+        _plain.Advance(indices.Length);
+        _indices.Clear();
+        _dictionary.Clear();
+        _map.Clear();
+        _dictionaryActive = false;
+    }
+
     protected override ParquetEncoding EncodePageValues(GrowableBuffer<byte> output)
     {
         if (_dictionaryActive)
         {
             var width = BitPacking.BitWidth((ulong)Math.Max(0, _dictionary.Count - 1));
             output.Add((byte)width);
-            RleBitPackedEncoder.Encode(_indices.Span, width, output);
+            _indices.Encode(width, output);
             _indices.Clear();
             return ParquetEncoding.RleDictionary;
         }
@@ -210,6 +270,15 @@ internal sealed class FixedColumnWriter<T> : ColumnChunkWriter
     }
 
     protected override void StopDictionary() => _dictionaryActive = false;
+
+    protected override void ReleaseBuffers()
+    {
+        _scratch.Dispose();
+        _plain.Dispose();
+        _indices.Dispose();
+        _dictionary.Dispose();
+        _map.Dispose();
+    }
 
     protected override void EncodeDictionary(GrowableBuffer<byte> output) => output.AddRange(MemoryMarshal.AsBytes(_dictionary.Span));
 

@@ -1,12 +1,16 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Lakehouse.Parquet.Columns.Writing;
 
-/// <summary>Open-addressing map from 64-bit value bits to dictionary index (faster than Dictionary for this hot path).</summary>
-internal sealed class LongIndexMap
+/// <summary>
+/// Open-addressing map from 64-bit value bits to dictionary index (faster than Dictionary for this hot path). Tables
+/// come from <see cref="ArrayPool{T}.Shared"/> and go back on growth and <see cref="Dispose"/>.
+/// </summary>
+internal sealed class LongIndexMap : IDisposable
 {
-    private long[] _keys = new long[1024];
-    private int[] _slots = new int[1024];
+    private long[] _keys = Rent<long>(1024, clear: false);
+    private int[] _slots = Rent<int>(1024, clear: true);
     private int _mask = 1023;
     private int _shift = 54;
 
@@ -49,12 +53,41 @@ internal sealed class LongIndexMap
         Count = 0;
     }
 
+    public void Dispose()
+    {
+        ArrayPool<long>.Shared.Return(_keys);
+        ArrayPool<int>.Shared.Return(_slots);
+        _keys = Rent<long>(1024, clear: false);
+        _slots = Rent<int>(1024, clear: true);
+        _mask = 1023;
+        _shift = 54;
+        Count = 0;
+    }
+
+    /// <summary>A pooled array of exactly <paramref name="length"/> (a power of two) entries, zeroed when <paramref name="clear"/>.</summary>
+    private static T[] Rent<T>(int length, bool clear)
+    {
+        var array = ArrayPool<T>.Shared.Rent(length);
+        if (array.Length != length)
+        {
+            ArrayPool<T>.Shared.Return(array);
+            return new T[length];
+        }
+
+        if (clear)
+        {
+            Array.Clear(array);
+        }
+
+        return array;
+    }
+
     private void Grow()
     {
         var oldKeys = _keys;
         var oldSlots = _slots;
-        _keys = new long[oldKeys.Length * 2];
-        _slots = new int[oldSlots.Length * 2];
+        _keys = Rent<long>(oldKeys.Length * 2, clear: false);
+        _slots = Rent<int>(oldSlots.Length * 2, clear: true);
         _mask = _slots.Length - 1;
         _shift--;
         for (var j = 0; j < oldSlots.Length; j++)
@@ -71,5 +104,8 @@ internal sealed class LongIndexMap
                 _slots[i] = oldSlots[j];
             }
         }
+
+        ArrayPool<long>.Shared.Return(oldKeys);
+        ArrayPool<int>.Shared.Return(oldSlots);
     }
 }

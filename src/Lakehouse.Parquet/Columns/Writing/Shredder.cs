@@ -24,30 +24,27 @@ internal sealed class Shredder(IReadOnlyList<LeafBatch> leaves)
         }
     }
 
+    /// <summary>
+    /// A flat column: slices whose rows are all present or all null become uniform batches (a range, no per-row
+    /// levels or indices); mixed slices get a definition level per row and the indices of the present values.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ShredFlat(FieldNode field, ColumnVector vector, int start, int end)
     {
         var leaf = leaves[field.LeafIndex];
-        leaf.Vector = vector;
-        leaf.LevelCount += end - start;
-        var indices = leaf.ValueIndices;
-        indices.Ensure(indices.Count + (end - start));
+        var count = end - start;
+        var present = field.Optional ? 1 : 0;
         if (!vector.HasNulls)
         {
-            var span = indices.Array.AsSpan(indices.Count, end - start);
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = start + i;
-            }
+            leaf.SetUniform(vector, start, count, present, present: true);
+            return;
+        }
 
-            indices.Advance(end - start);
-            if (field.Optional)
-            {
-                leaf.Def.Ensure(leaf.Def.Count + (end - start));
-                leaf.Def.Array.AsSpan(leaf.Def.Count, end - start).Fill(1);
-                leaf.Def.Advance(end - start);
-            }
-
+        var nulls = vector.NullMask.Span.Slice(start, count);
+        var firstNull = nulls.IndexOf(true);
+        if (firstNull < 0)
+        {
+            leaf.SetUniform(vector, start, count, present, present: true);
             return;
         }
 
@@ -56,18 +53,29 @@ internal sealed class Shredder(IReadOnlyList<LeafBatch> leaves)
             throw NullInRequired(field);
         }
 
-        for (var i = start; i < end; i++)
+        if (nulls.IndexOf(false) < 0)
         {
-            if (vector.IsNull(i))
-            {
-                leaf.Def.Add(0);
-            }
-            else
-            {
-                leaf.Def.Add(1);
-                indices.Add(i);
-            }
+            leaf.SetUniform(vector, start, count, 0, present: false);
+            return;
         }
+
+        leaf.Vector = vector;
+        leaf.LevelCount = count;
+        leaf.Def.Ensure(count);
+        leaf.ValueIndices.Ensure(count);
+        var def = leaf.Def.Array.AsSpan(0, count);
+        var indices = leaf.ValueIndices.Array;
+        var values = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var isNull = nulls[i];
+            def[i] = isNull ? 0 : 1;
+            indices[values] = start + i;
+            values += isNull ? 0 : 1;
+        }
+
+        leaf.Def.Advance(count);
+        leaf.ValueIndices.Advance(values);
     }
 
     private void Shred(FieldNode node, ColumnVector vector, int index, int def, int rep)
