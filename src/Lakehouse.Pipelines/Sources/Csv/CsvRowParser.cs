@@ -8,21 +8,28 @@ namespace Lakehouse.Pipelines.Sources.Csv;
 
 /// <summary>
 /// Turns complete CSV records into rows of a <see cref="BatchBuilder"/> per a <see cref="CsvColumnPlan"/>. One per
-/// thread: it owns a tokenizer and a rescue recorder, and counts what it did.
+/// thread: it owns a tokenizer and a rescue recorder, and counts what it did. Runs of plain lines (no quote character)
+/// take a fused path that hands each field straight to its appender (<see cref="ParsePlainLines"/>); other records go
+/// through the <see cref="CsvTokenizer"/>. Both paths write rows through <see cref="WriteField"/> and <see cref="EndRow"/>.
 /// </summary>
-internal sealed class CsvRowParser : IDisposable
+internal sealed partial class CsvRowParser : IDisposable
 {
     private readonly CsvColumnPlan _plan;
     private readonly CsvTokenizer _tokenizer;
     private readonly string _sourceUri;
     private readonly List<JsonEncodedText> _extraKeys = [];
 
-    public CsvRowParser(CsvColumnPlan plan, CsvOptions csv, string sourceUri)
+    /// <summary>A parser of records laid out per <paramref name="plan"/>; <paramref name="plainFastPath"/> false sends every record through the tokenizer (tests compare both paths).</summary>
+    public CsvRowParser(CsvColumnPlan plan, CsvOptions csv, string sourceUri, bool plainFastPath = true)
     {
         _plan = plan;
         _sourceUri = sourceUri;
         _tokenizer = new CsvTokenizer(csv.Delimiter, csv.Quote, csv.Escape);
         Rescue = new RescueRecorder(sourceUri);
+        _delimiter = (byte)csv.Delimiter;
+        _quote = (byte)csv.Quote;
+        _fieldEnds[_delimiter] = _fieldEnds[Lf] = _fieldEnds[Cr] = true;
+        _plainFastPath = plainFastPath && csv.Delimiter is not ('\n' or '\r') && csv.Quote is not ('\n' or '\r') && csv.Delimiter != csv.Quote;
     }
 
     public RescueRecorder Rescue { get; }
@@ -40,8 +47,21 @@ internal sealed class CsvRowParser : IDisposable
     public int Parse(ReadOnlySpan<byte> data, bool final, BatchBuilder batch, ref long line, long position)
     {
         var offset = 0;
+        var plainEnd = 0;
+        var quoteAt = -1;
         while (!batch.IsFull && offset < data.Length)
         {
+            if (_plainFastPath && offset >= plainEnd)
+            {
+                plainEnd = offset + PlainLinesLength(data, offset, final, ref quoteAt);
+            }
+
+            if (offset < plainEnd)
+            {
+                offset += ParsePlainLines(data[offset..plainEnd], batch, ref line);
+                continue;
+            }
+
             var record = data[offset..];
             var n = _tokenizer.ReadRecord(record, final);
             if (n == CsvTokenizer.NeedMoreData)
@@ -79,55 +99,73 @@ internal sealed class CsvRowParser : IDisposable
     private void WriteRow(BatchBuilder batch, ReadOnlySpan<byte> record, long line)
     {
         var tokenizer = _tokenizer;
-        var plan = _plan;
         var appenders = batch.Appenders;
         var fields = tokenizer.FieldCount;
-        var fileColumns = plan.FileColumns;
-        var map = plan.FileToOutput;
-        var mapped = Math.Min(fields, fileColumns);
-        for (var i = 0; i < mapped; i++)
+        for (var i = 0; i < fields; i++)
         {
-            var value = tokenizer.Field(record, i);
-            var target = map[i];
-            if (target < 0)
-            {
-                if (!IsNull(value, tokenizer.IsQuoted(i), keepsEmpty: true))
-                {
-                    Rescue.Add(plan.Keys[i], value);
-                }
-
-                continue;
-            }
-
-            var appender = appenders[target]!;
-            // Null: the unquoted null value, or an empty value in a non-string column (see IsNull).
-            if (value.IsEmpty
-                ? (_plan.NullValue.Length == 0 && !tokenizer.IsQuoted(i)) || !appender.KeepsEmptyText
-                : value.Length == _plan.NullValue.Length && !tokenizer.IsQuoted(i) && value.SequenceEqual(_plan.NullValue))
-            {
-                appender.AppendNull();
-            }
-            else if (!appender.TryAppend(value))
-            {
-                appender.AppendNull();
-                Rescue.Add(plan.Keys[i], value);
-            }
+            WriteField(appenders, i, tokenizer.Field(record, i), tokenizer.IsQuoted(i));
         }
 
-        for (var i = mapped; i < fileColumns; i++)
-        {
-            if (map[i] >= 0)
-            {
-                appenders[map[i]]!.AppendNull();
-            }
-        }
+        EndRow(batch, fields, line);
+    }
 
-        for (var i = fileColumns; i < fields; i++)
+    /// <summary>Field <paramref name="i"/> of a row: to its column (null, value, or null and rescued when it does not fit), rescued when the column is kept out of the schema, or rescued as an extra <c>_c&lt;i&gt;</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteField(ColumnAppender?[] appenders, int i, ReadOnlySpan<byte> value, bool quoted)
+    {
+        var plan = _plan;
+        if ((uint)i >= (uint)plan.FileColumns)
         {
-            var value = tokenizer.Field(record, i);
-            if (value.Length > 0 || tokenizer.IsQuoted(i))
+            if (value.Length > 0 || quoted)
             {
                 Rescue.Add(ExtraKey(i), value);
+            }
+
+            return;
+        }
+
+        var target = plan.FileToOutput[i];
+        var nullValue = plan.NullValue;
+        if (target < 0)
+        {
+            if (!IsNull(value, quoted, keepsEmpty: true))
+            {
+                Rescue.Add(plan.Keys[i], value);
+            }
+
+            return;
+        }
+
+        var appender = appenders[target]!;
+        // Null: the unquoted null value, or an empty value in a non-string column (see IsNull).
+        if (value.IsEmpty
+            ? (nullValue.Length == 0 && !quoted) || !appender.KeepsEmptyText
+            : value.Length == nullValue.Length && !quoted && value.SequenceEqual(nullValue))
+        {
+            appender.AppendNull();
+        }
+        else if (!appender.TryAppend(value))
+        {
+            appender.AppendNull();
+            Rescue.Add(plan.Keys[i], value);
+        }
+    }
+
+    /// <summary>Closes a row of <paramref name="fields"/> fields: nulls for the file columns it lacks and the output columns the file lacks, then the rescued data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EndRow(BatchBuilder batch, int fields, long line)
+    {
+        var plan = _plan;
+        var appenders = batch.Appenders;
+        if (fields < plan.FileColumns)
+        {
+            var map = plan.FileToOutput;
+            for (var i = fields; i < map.Length; i++)
+            {
+                if (map[i] >= 0)
+                {
+                    appenders[map[i]]!.AppendNull();
+                }
             }
         }
 

@@ -94,51 +94,23 @@ internal sealed partial class CsvSourceReader
     }
 
     /// <summary>
-    /// Fast path of the boundary scan: where the next bytes hold no quote and no CR, records are exactly the
-    /// LF-terminated lines, so whole lines are taken with vectorized searches instead of tokenizing them.
+    /// Fast path of the boundary scan: where the next bytes hold no quote, records are exactly the lines (LF, CRLF or
+    /// lone CR), so whole lines are taken with one vectorized pass (<see cref="PlainLineScanner"/>) instead of
+    /// tokenizing them. Off when the delimiter or quote is itself a line break character.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPlainLines(ReadOnlySpan<byte> data, int cutBytes, ref int scanned, ref int records, ref long breaks)
     {
-        var quote = (byte)Source.Csv.Quote;
-        while (records < Options.BatchSize && scanned < cutBytes && scanned < data.Length)
+        var csv = Source.Csv;
+        if (csv.Quote is '\n' or '\r' || csv.Delimiter is '\n' or '\r')
         {
-            var window = data[scanned..Math.Min(data.Length, cutBytes)];
-            var stop = window.IndexOfAny(quote, (byte)'\r');
-            if (stop >= 0)
-            {
-                window = window[..stop];
-            }
-
-            var lastLf = window.LastIndexOf((byte)'\n');
-            if (lastLf < 0)
-            {
-                return;
-            }
-
-            window = window[..(lastLf + 1)];
-            var lines = window.Count((byte)'\n');
-            var wanted = Options.BatchSize - records;
-            if (lines > wanted)
-            {
-                var end = 0;
-                for (var k = 0; k < wanted; k++)
-                {
-                    end += window[end..].IndexOf((byte)'\n') + 1;
-                }
-
-                window = window[..end];
-                lines = wanted;
-            }
-
-            scanned += window.Length;
-            records += lines;
-            breaks += lines;
-            if (stop >= 0)
-            {
-                return;
-            }
+            return;
         }
+
+        var window = data[scanned..Math.Min(data.Length, cutBytes)];
+        var length = PlainLineScanner.Scan(window, (byte)csv.Quote, Options.BatchSize - records, out var lines);
+        scanned += length;
+        records += lines;
+        breaks += lines;
     }
 
     private ChunkResult ParseChunk(byte[] chunk, int length, long line, long position)
