@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Lakehouse.Pipelines.Sources.Csv;
 
@@ -15,13 +17,9 @@ internal sealed partial class CsvRowParser
     /// <summary>How far ahead one search for the next quote looks: bounds rescanning when a batch fills before the data ends.</summary>
     private const int QuoteSearchWindow = 256 * 1024;
 
-    /// <summary>Unquoted fields shorter than this are scanned byte by byte; longer ones continue with a vectorized search.</summary>
-    private const int ScalarFieldBytes = 32;
-
     private const byte Lf = (byte)'\n';
     private const byte Cr = (byte)'\r';
 
-    private readonly bool[] _fieldEnds = new bool[256];
     private readonly byte _delimiter;
     private readonly byte _quote;
     private readonly bool _plainFastPath;
@@ -57,21 +55,34 @@ internal sealed partial class CsvRowParser
     /// <summary>
     /// Parses whole plain records from <paramref name="region"/>, which ends with a line terminator and holds no quote,
     /// until it ends or the batch is full. Returns the bytes consumed; <paramref name="line"/> advances one per record.
+    /// Field ends come from a bit mask of the delimiters and line breaks of 32 bytes at a time (see
+    /// <see cref="StructuralMask"/>), consumed in order: each set bit ends one field, or is an empty line, or is the LF
+    /// of a CRLF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParsePlainLines(ReadOnlySpan<byte> region, BatchBuilder batch, ref long line)
     {
-        ref var ends = ref MemoryMarshal.GetArrayDataReference(_fieldEnds);
         var delimiter = _delimiter;
         var appenders = batch.Appenders;
         var last = region.Length - 1;
+        var room = batch.Capacity - batch.Rows;
         var pos = 0;
-        while (pos <= last && !batch.IsFull)
+        var blockStart = 0;
+        var mask = StructuralMask(region, 0, delimiter);
+        while (pos <= last && room > 0)
         {
-            var b = region[pos];
-            if (b is Lf or Cr)
+            var end = NextStructural(region, delimiter, ref blockStart, ref mask);
+            var b = region[end];
+            if (end == pos && b != delimiter)
             {
-                pos += b == Cr && pos < last && region[pos + 1] == Lf ? 2 : 1;
+                // An empty line: LF, lone CR, or CRLF (whose LF is the next structural byte).
+                pos = end + 1;
+                if (b == Cr && pos <= last && region[pos] == Lf)
+                {
+                    NextStructural(region, delimiter, ref blockStart, ref mask);
+                    pos++;
+                }
+
                 EmptyLines++;
                 line++;
                 continue;
@@ -80,30 +91,19 @@ internal sealed partial class CsvRowParser
             var field = 0;
             while (true)
             {
-                // region[last] is a terminator, so the scan stops inside the region.
-                var end = pos;
-                var scalarEnd = Math.Min(pos + ScalarFieldBytes, last);
-                while (end < scalarEnd && !Unsafe.Add(ref ends, region[end]))
-                {
-                    end++;
-                }
-
-                if (end == scalarEnd && !Unsafe.Add(ref ends, region[end]))
-                {
-                    end += region[end..].IndexOfAny(delimiter, Lf, Cr);
-                }
-
                 WriteField(appenders, field, region[pos..end], quoted: false);
                 field++;
-                b = region[end];
                 pos = end + 1;
                 if (b == delimiter)
                 {
+                    end = NextStructural(region, delimiter, ref blockStart, ref mask);
+                    b = region[end];
                     continue;
                 }
 
                 if (b == Cr && pos <= last && region[pos] == Lf)
                 {
+                    NextStructural(region, delimiter, ref blockStart, ref mask);
                     pos++;
                 }
 
@@ -112,8 +112,65 @@ internal sealed partial class CsvRowParser
 
             EndRow(batch, field, line);
             line++;
+            room--;
         }
 
         return pos;
+    }
+
+    /// <summary>The position of the next delimiter or line break byte, taking it off <paramref name="mask"/> (loading later blocks as needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextStructural(ReadOnlySpan<byte> region, byte delimiter, ref int blockStart, ref uint mask)
+    {
+        while (mask == 0)
+        {
+            blockStart += 32;
+            mask = StructuralMask(region, blockStart, delimiter);
+        }
+
+        var at = blockStart + BitOperations.TrailingZeroCount(mask);
+        mask &= mask - 1;
+        return at;
+    }
+
+    /// <summary>Bit <c>k</c> set when <c>region[start + k]</c> is the delimiter, LF or CR (bytes past the region read as 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StructuralMask(ReadOnlySpan<byte> region, int start, byte delimiter)
+    {
+        if (start + 32 <= region.Length && Vector128.IsHardwareAccelerated)
+        {
+            ref var at = ref Unsafe.Add(ref MemoryMarshal.GetReference(region), start);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var v = Vector256.LoadUnsafe(ref at);
+                return (Vector256.Equals(v, Vector256.Create(delimiter)) | Vector256.Equals(v, Vector256.Create(Lf)) | Vector256.Equals(v, Vector256.Create(Cr)))
+                    .ExtractMostSignificantBits();
+            }
+
+            var lo = Vector128.LoadUnsafe(ref at);
+            var hi = Vector128.LoadUnsafe(ref Unsafe.Add(ref at, 16));
+            var l = Vector128.Equals(lo, Vector128.Create(delimiter)) | Vector128.Equals(lo, Vector128.Create(Lf)) | Vector128.Equals(lo, Vector128.Create(Cr));
+            var h = Vector128.Equals(hi, Vector128.Create(delimiter)) | Vector128.Equals(hi, Vector128.Create(Lf)) | Vector128.Equals(hi, Vector128.Create(Cr));
+            return l.ExtractMostSignificantBits() | (h.ExtractMostSignificantBits() << 16);
+        }
+
+        return StructuralMaskScalar(region, start, delimiter);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint StructuralMaskScalar(ReadOnlySpan<byte> region, int start, byte delimiter)
+    {
+        uint mask = 0;
+        var end = Math.Min(region.Length, start + 32);
+        for (var i = start; i < end; i++)
+        {
+            var b = region[i];
+            if (b == delimiter || b == Lf || b == Cr)
+            {
+                mask |= 1u << (i - start);
+            }
+        }
+
+        return mask;
     }
 }

@@ -28,7 +28,6 @@ internal sealed partial class CsvRowParser : IDisposable
         Rescue = new RescueRecorder(sourceUri);
         _delimiter = (byte)csv.Delimiter;
         _quote = (byte)csv.Quote;
-        _fieldEnds[_delimiter] = _fieldEnds[Lf] = _fieldEnds[Cr] = true;
         _plainFastPath = plainFastPath && csv.Delimiter is not ('\n' or '\r') && csv.Quote is not ('\n' or '\r') && csv.Delimiter != csv.Quote;
     }
 
@@ -110,11 +109,44 @@ internal sealed partial class CsvRowParser : IDisposable
     }
 
     /// <summary>Field <paramref name="i"/> of a row: to its column (null, value, or null and rescued when it does not fit), rescued when the column is kept out of the schema, or rescued as an extra <c>_c&lt;i&gt;</c>.</summary>
+    /// <remarks>Inlined into both parsing loops, so only the common case is here: a non-empty, non-null value for a mapped column.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteField(ColumnAppender?[] appenders, int i, ReadOnlySpan<byte> value, bool quoted)
     {
+        var map = _plan.FileToOutput;
+        if ((uint)i < (uint)map.Length)
+        {
+            var target = map[i];
+            var nullValue = _plan.NullValue;
+            if (target >= 0 && value.Length != 0 && (quoted || value.Length != nullValue.Length || !value.SequenceEqual(nullValue)))
+            {
+                var appender = appenders[target]!;
+                if (!appender.TryAppend(value))
+                {
+                    RescueUnfit(appender, i, value);
+                }
+
+                return;
+            }
+        }
+
+        WriteOtherField(appenders, i, value, quoted);
+    }
+
+    /// <summary>A value that does not fit its column: null in the column, the text in the rescued data.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RescueUnfit(ColumnAppender appender, int i, ReadOnlySpan<byte> value)
+    {
+        appender.AppendNull();
+        Rescue.Add(_plan.Keys[i], value);
+    }
+
+    /// <summary>The cases <see cref="WriteField"/> leaves out: extra fields, unmapped columns, empty and null values.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteOtherField(ColumnAppender?[] appenders, int i, ReadOnlySpan<byte> value, bool quoted)
+    {
         var plan = _plan;
-        if ((uint)i >= (uint)plan.FileColumns)
+        if (i >= plan.FileColumns)
         {
             if (value.Length > 0 || quoted)
             {
@@ -125,7 +157,6 @@ internal sealed partial class CsvRowParser : IDisposable
         }
 
         var target = plan.FileToOutput[i];
-        var nullValue = plan.NullValue;
         if (target < 0)
         {
             if (!IsNull(value, quoted, keepsEmpty: true))
@@ -137,6 +168,7 @@ internal sealed partial class CsvRowParser : IDisposable
         }
 
         var appender = appenders[target]!;
+        var nullValue = plan.NullValue;
         // Null: the unquoted null value, or an empty value in a non-string column (see IsNull).
         if (value.IsEmpty
             ? (nullValue.Length == 0 && !quoted) || !appender.KeepsEmptyText
@@ -146,8 +178,7 @@ internal sealed partial class CsvRowParser : IDisposable
         }
         else if (!appender.TryAppend(value))
         {
-            appender.AppendNull();
-            Rescue.Add(plan.Keys[i], value);
+            RescueUnfit(appender, i, value);
         }
     }
 
@@ -156,27 +187,33 @@ internal sealed partial class CsvRowParser : IDisposable
     private void EndRow(BatchBuilder batch, int fields, long line)
     {
         var plan = _plan;
-        var appenders = batch.Appenders;
-        if (fields < plan.FileColumns)
+        if (fields < plan.FileColumns || plan.UnmappedOutputs.Length != 0)
         {
-            var map = plan.FileToOutput;
-            for (var i = fields; i < map.Length; i++)
-            {
-                if (map[i] >= 0)
-                {
-                    appenders[map[i]]!.AppendNull();
-                }
-            }
-        }
-
-        foreach (var i in plan.UnmappedOutputs)
-        {
-            appenders[i]!.AppendNull();
+            AppendMissing(batch.Appenders, fields);
         }
 
         Rescue.EndRow(line, batch.Rescued);
         batch.Rows++;
         Rows++;
+    }
+
+    /// <summary>Nulls for the file columns a short row lacks and for the output columns the file lacks.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AppendMissing(ColumnAppender?[] appenders, int fields)
+    {
+        var map = _plan.FileToOutput;
+        for (var i = fields; i < map.Length; i++)
+        {
+            if (map[i] >= 0)
+            {
+                appenders[map[i]]!.AppendNull();
+            }
+        }
+
+        foreach (var i in _plan.UnmappedOutputs)
+        {
+            appenders[i]!.AppendNull();
+        }
     }
 
     private JsonEncodedText ExtraKey(int fileIndex)
