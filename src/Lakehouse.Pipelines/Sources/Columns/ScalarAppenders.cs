@@ -85,7 +85,8 @@ internal sealed class DoubleAppender(DoubleVector vector) : ColumnAppender
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
-        if (Utf8Values.TryParseDouble(text, out var value))
+        // The inlined fast path first; it only accepts what the general parser reads the same way.
+        if (Utf8Values.TryParseSimpleDouble(text, out var value) || Utf8Values.TryParseDouble(text, out value))
         {
             vector.Append(value);
             return true;

@@ -71,9 +71,9 @@ internal sealed partial class CsvSourceReader
                 scanned = 0;
                 records = 0;
                 breaks = 0;
-                if (pending.Count >= Options.EffectiveParallelism)
+                if (pending.Count >= Options.EffectiveParallelism && Collect(await pending.Dequeue()) is { } batch)
                 {
-                    yield return Collect(await pending.Dequeue());
+                    yield return batch;
                 }
 
                 continue;
@@ -89,7 +89,10 @@ internal sealed partial class CsvSourceReader
 
         while (pending.Count > 0)
         {
-            yield return Collect(await pending.Dequeue());
+            if (Collect(await pending.Dequeue()) is { } batch)
+            {
+                yield return batch;
+            }
         }
     }
 
@@ -133,13 +136,14 @@ internal sealed partial class CsvSourceReader
         }
     }
 
-    private RecordBatch Collect(ChunkResult result)
+    /// <summary>Adds a chunk's counters; returns its batch, or null when the chunk held only blank lines (as on one thread, no empty batches).</summary>
+    private RecordBatch? Collect(ChunkResult result)
     {
         RowsRead += result.Rows;
         EmptyLines += result.EmptyLines;
         RowsRescuedElsewhere += result.RowsRescued;
         ValuesRescuedElsewhere += result.ValuesRescued;
-        return result.Batch;
+        return result.Batch.RowCount > 0 ? result.Batch : null;
     }
 
     private sealed record ChunkResult(RecordBatch Batch, long Rows, long EmptyLines, long RowsRescued, long ValuesRescued);

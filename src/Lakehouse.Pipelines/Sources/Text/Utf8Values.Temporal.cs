@@ -157,12 +157,15 @@ internal static partial class Utf8Values
         return true;
     }
 
-    /// <summary>Days in <paramref name="month"/> (1-12) of <paramref name="year"/>, proleptic Gregorian.</summary>
+    /// <summary>Days in <paramref name="month"/> (1-12) of <paramref name="year"/> (1-9999), proleptic Gregorian.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DaysInMonth(int year, int month) =>
         month == 2
-            ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28)
+            ? (IsLeapYear((uint)year) ? 29 : 28)
             : 30 + ((month + (month >> 3)) & 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLeapYear(uint year) => (year & 3) == 0 && (year % 100 != 0 || (year & 15) == 0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
@@ -184,15 +187,16 @@ internal static partial class Utf8Values
         return true;
     }
 
-    /// <summary>Howard Hinnant's days_from_civil: proleptic Gregorian date → days since 1970-01-01.</summary>
+    /// <summary>Howard Hinnant's days_from_civil: proleptic Gregorian date (year 1-9999) → days since 1970-01-01.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DaysFromCivil(int year, int month, int day)
     {
-        year -= month <= 2 ? 1 : 0;
-        var era = (year >= 0 ? year : year - 399) / 400;
-        var yoe = year - (era * 400);
-        var doy = ((153 * (month + (month > 2 ? -3 : 9))) + 2) / 5 + day - 1;
+        // Years start in March; with year >= 1 the shifted year is never negative, so unsigned division is exact.
+        var y = (uint)(year - (month <= 2 ? 1 : 0));
+        var era = y / 400;
+        var yoe = y - (era * 400);
+        var doy = ((153 * (uint)(month + (month > 2 ? -3 : 9))) + 2) / 5 + (uint)day - 1;
         var doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
-        return (era * 146097) + doe - 719468;
+        return (int)((era * 146097) + doe) - 719468;
     }
 }

@@ -124,8 +124,9 @@ internal static partial class Utf8Values
     /// exact integer mantissa and an exact power of ten, so one division gives the correctly rounded double. Anything
     /// else (more digits, an exponent, a leading <c>+</c>) is left to the exact parser.
     /// </summary>
+    /// <remarks>Callers may try this before <see cref="TryParseDouble"/>: it needs no trimming (a space makes it fail).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseSimpleDouble(ReadOnlySpan<byte> s, out double value)
+    internal static bool TryParseSimpleDouble(ReadOnlySpan<byte> s, out double value)
     {
         value = 0;
         var negative = s.Length > 0 && s[0] == (byte)'-';
