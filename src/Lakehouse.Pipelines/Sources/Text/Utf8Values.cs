@@ -132,7 +132,7 @@ internal static partial class Utf8Values
         var negative = s.Length > 0 && s[0] == (byte)'-';
         var i = negative ? 1 : 0;
         var start = i;
-        ulong mantissa = 0;
+        long mantissa = 0;
         uint d;
         while (i < s.Length && (d = (uint)(s[i] - '0')) <= 9)
         {
@@ -180,10 +180,11 @@ internal static partial class Utf8Values
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary><c>true</c>/<c>false</c> in any case, spaces and tabs around ignored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBoolean(ReadOnlySpan<byte> s, out bool value)
     {
-        // Lower-case literals by length and one or two word compares; anything else takes the general path.
+        // Lower-case literals by length and one or two word compares (inlined); anything else takes the general path.
         if (s.Length == 4 && BinaryPrimitives.ReadUInt32LittleEndian(s) == TrueWord)
         {
             value = true;
@@ -195,6 +196,13 @@ internal static partial class Utf8Values
             value = false;
             return true;
         }
+
+        return TryParseBooleanAnyCase(s, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseBooleanAnyCase(ReadOnlySpan<byte> s, out bool value)
+    {
 
         s = Trim(s);
         if (Ascii.EqualsIgnoreCase(s, "true"u8))
