@@ -41,13 +41,15 @@ internal sealed partial class CsvRowParser : IDisposable
     /// Parses records from the start of <paramref name="data"/> until the batch is full or the data ends (with
     /// <paramref name="final"/>, the data left is the last record). Returns the bytes consumed; <paramref name="line"/>
     /// advances by the physical lines consumed. <paramref name="position"/> is the absolute offset of <c>data[0]</c> for errors.
+    /// <paramref name="plain"/> says the caller already knows <paramref name="data"/> is whole plain records (no quote,
+    /// each ending at LF, CRLF or CR), so it is not searched again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Parse(ReadOnlySpan<byte> data, bool final, BatchBuilder batch, ref long line, long position)
+    public int Parse(ReadOnlySpan<byte> data, bool final, BatchBuilder batch, ref long line, long position, bool plain = false)
     {
         var offset = 0;
-        var plainEnd = 0;
-        var quoteAt = -1;
+        var plainEnd = plain && _plainFastPath ? data.Length : 0;
+        var quoteAt = plainEnd == 0 ? -1 : data.Length;
         while (!batch.IsFull && offset < data.Length)
         {
             if (_plainFastPath && offset >= plainEnd)

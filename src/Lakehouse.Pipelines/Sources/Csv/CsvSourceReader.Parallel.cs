@@ -28,6 +28,7 @@ internal sealed partial class CsvSourceReader
         var scanned = 0;
         var records = 0;
         long breaks = 0;
+        var tokenized = false;
         var cutBytes = Math.Max(Options.BufferBytes / 2, 1);
         while (true)
         {
@@ -55,6 +56,7 @@ internal sealed partial class CsvSourceReader
                 scanned += n;
                 breaks += _tokenizer.LineBreaks;
                 records++;
+                tokenized = true;
             }
 
             var cut = records >= Options.BatchSize || scanned >= cutBytes || (final && scanned == data.Length);
@@ -65,12 +67,14 @@ internal sealed partial class CsvSourceReader
                 var chunkLine = Line;
                 var chunkLength = scanned;
                 var chunkPosition = Buffer.Position;
-                pending.Enqueue(Task.Run(() => ParseChunk(chunk, chunkLength, chunkLine, chunkPosition), cancellationToken));
+                var chunkPlain = !tokenized;
+                pending.Enqueue(Task.Run(() => ParseChunk(chunk, chunkLength, chunkLine, chunkPosition, chunkPlain), cancellationToken));
                 Buffer.Consume(scanned);
                 Line += breaks;
                 scanned = 0;
                 records = 0;
                 breaks = 0;
+                tokenized = false;
                 if (pending.Count >= Options.EffectiveParallelism && Collect(await pending.Dequeue()) is { } batch)
                 {
                     yield return batch;
@@ -116,13 +120,14 @@ internal sealed partial class CsvSourceReader
         breaks += lines;
     }
 
-    private ChunkResult ParseChunk(byte[] chunk, int length, long line, long position)
+    /// <summary>Parses one chunk of whole records on a worker; <paramref name="plain"/> when the boundary scan took every record as a plain line.</summary>
+    private ChunkResult ParseChunk(byte[] chunk, int length, long line, long position, bool plain)
     {
         try
         {
             using var parser = new CsvRowParser(_plan, Source.Csv, SourceUri);
             var batch = NewBatch();
-            var consumed = parser.Parse(chunk.AsSpan(0, length), final: true, batch, ref line, position);
+            var consumed = parser.Parse(chunk.AsSpan(0, length), final: true, batch, ref line, position, plain);
             if (consumed != length)
             {
                 throw new InvalidOperationException($"A chunk of '{SourceUri}' parsed {consumed} of {length} bytes; chunks hold whole records of at most one batch.");
