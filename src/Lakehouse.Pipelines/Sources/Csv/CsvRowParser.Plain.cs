@@ -54,14 +54,15 @@ internal sealed partial class CsvRowParser
 
     /// <summary>
     /// Parses whole plain records from <paramref name="region"/>, which ends with a line terminator and holds no quote,
-    /// until it ends or the batch is full. Returns the bytes consumed; <paramref name="line"/> advances one per record.
+    /// until it ends or the batch is full. Returns the bytes consumed; <paramref name="lineRef"/> advances one per record.
     /// Field ends come from a bit mask of the delimiters and line breaks of 32 bytes at a time (see
     /// <see cref="StructuralMask"/>), consumed in order: each set bit ends one field, or is an empty line, or is the LF
     /// of a CRLF.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ParsePlainLines(ReadOnlySpan<byte> region, BatchBuilder batch, ref long line)
+    private int ParsePlainLines(ReadOnlySpan<byte> region, BatchBuilder batch, ref long lineRef)
     {
+        var line = lineRef;
         var delimiter = _delimiter;
         var appenders = batch.Appenders;
         var last = region.Length - 1;
@@ -115,6 +116,7 @@ internal sealed partial class CsvRowParser
             room--;
         }
 
+        lineRef = line;
         return pos;
     }
 

@@ -19,10 +19,20 @@ internal sealed partial class CsvRowParser : IDisposable
     private readonly string _sourceUri;
     private readonly List<JsonEncodedText> _extraKeys = [];
 
+    // The plan's hot fields, one load away on every field and row.
+    private readonly int[] _map;
+    private readonly byte[] _nullValue;
+    private readonly int _fileColumns;
+    private readonly bool _hasUnmappedOutputs;
+
     /// <summary>A parser of records laid out per <paramref name="plan"/>; <paramref name="plainFastPath"/> false sends every record through the tokenizer (tests compare both paths).</summary>
     public CsvRowParser(CsvColumnPlan plan, CsvOptions csv, string sourceUri, bool plainFastPath = true)
     {
         _plan = plan;
+        _map = plan.FileToOutput;
+        _nullValue = plan.NullValue;
+        _fileColumns = plan.FileColumns;
+        _hasUnmappedOutputs = plan.UnmappedOutputs.Length != 0;
         _sourceUri = sourceUri;
         _tokenizer = new CsvTokenizer(csv.Delimiter, csv.Quote, csv.Escape);
         Rescue = new RescueRecorder(sourceUri);
@@ -115,11 +125,11 @@ internal sealed partial class CsvRowParser : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteField(ColumnAppender?[] appenders, int i, ReadOnlySpan<byte> value, bool quoted)
     {
-        var map = _plan.FileToOutput;
+        var map = _map;
         if ((uint)i < (uint)map.Length)
         {
             var target = map[i];
-            var nullValue = _plan.NullValue;
+            var nullValue = _nullValue;
             if (target >= 0 && value.Length != 0 && (quoted || value.Length != nullValue.Length || !value.SequenceEqual(nullValue)))
             {
                 var appender = appenders[target]!;
@@ -188,8 +198,7 @@ internal sealed partial class CsvRowParser : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndRow(BatchBuilder batch, int fields, long line)
     {
-        var plan = _plan;
-        if (fields < plan.FileColumns || plan.UnmappedOutputs.Length != 0)
+        if (fields < _fileColumns || _hasUnmappedOutputs)
         {
             AppendMissing(batch.Appenders, fields);
         }
