@@ -15,9 +15,9 @@ public sealed class Utf8ValuesFastPathTests
 {
     private static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
 
-    /// <summary>The exact reference: the BCL's correctly rounded UTF-8 parser, whole input consumed.</summary>
+    /// <summary>The exact reference: the BCL's correctly rounded UTF-8 parser, whole input consumed, where a finite literal that overflows to infinity does not fit (as documented on <see cref="Utf8Values.TryParseDouble"/>).</summary>
     private static bool ReferenceDouble(string text, out double value) =>
-        Utf8Parser.TryParse(B(text), out value, out var consumed) && consumed == B(text).Length && text.Length > 0;
+        Utf8Parser.TryParse(B(text), out value, out var consumed) && consumed == B(text).Length && text.Length > 0 && double.IsFinite(value);
 
     [Theory]
     [InlineData("1234.56")]
@@ -100,6 +100,40 @@ public sealed class Utf8ValuesFastPathTests
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), property);
+    }
+
+    [Fact]
+    public void TryParseDouble_ShortTextsWithAnyByteAnywhere_MatchTheExactParser()
+    {
+        // A dot at every position, and bytes that are not digits (letters, signs, a second dot, exponents, UTF-8) at
+        // every position: the fast path must decline them and the exact parser judge them.
+        var chars = Gen.Frequency((12, Gen.Elements("0123456789".ToCharArray())), (3, Gen.Constant('.')), (1, Gen.Elements('x', '+', '-', 'e', 'é', '/', ':')));
+        var text = from sign in Gen.Elements(string.Empty, "-") from n in Gen.Choose(3, 9) from body in Gen.ArrayOf(chars, n) select sign + new string(body);
+        var property = Prop.ForAll(text.ToArbitrary(), s =>
+        {
+            var accepted = Utf8Values.TryParseDouble(B(s), out var value);
+            var expectedAccepted = ReferenceDouble(s, out var expected);
+            Assert.True(accepted == expectedAccepted, s);
+            Assert.True(!accepted || BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(expected), s);
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(5000), property);
+    }
+
+    [Theory]
+    [InlineData("1234", 1234.0)]
+    [InlineData("12345678", 12345678.0)]
+    [InlineData("1234567.", 1234567.0)]
+    [InlineData(".1234567", 0.1234567)]
+    [InlineData("0.05", 0.05)]
+    [InlineData("-9999.99", -9999.99)]
+    [InlineData("00000000", 0.0)]
+    [InlineData("9.999999", 9.999999)]
+    public void TryParseSimpleDouble_PlainDecimalsUpToEightBytes_AreExact(string text, double expected)
+    {
+        Assert.True(Utf8Values.TryParseSimpleDouble(B(text), out var value));
+        Assert.Equal(expected, value);
     }
 
     /// <summary>What <see cref="Utf8Values.TryParseLong"/> did before its fast path: trim, then the BCL parser over the whole input.</summary>
