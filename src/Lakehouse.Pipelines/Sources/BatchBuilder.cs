@@ -75,24 +75,27 @@ internal sealed class BatchBuilder
 
         if (_layout.IngestedAtIndex >= 0)
         {
-            var v = (Int64Vector)_vectors[_layout.IngestedAtIndex];
-            v.EnsureCapacity(Rows);
-            for (var i = 0; i < Rows; i++)
-            {
-                v.Append(_ingestedAtMicros);
-            }
+            AppendConstant((Int64Vector)_vectors[_layout.IngestedAtIndex], _ingestedAtMicros, Rows);
         }
 
         if (_layout.IngestDateIndex >= 0)
         {
-            var v = (Int32Vector)_vectors[_layout.IngestDateIndex];
-            var day = (int)Math.Floor(_ingestedAtMicros / 86_400_000_000.0);
-            for (var i = 0; i < Rows; i++)
-            {
-                v.Append(day);
-            }
+            AppendConstant((Int32Vector)_vectors[_layout.IngestDateIndex], (int)Math.Floor(_ingestedAtMicros / 86_400_000_000.0), Rows);
         }
 
         return new RecordBatch(_layout.Schema, _vectors);
+    }
+
+    /// <summary>Appends <paramref name="count"/> copies of <paramref name="value"/> a block at a time (no call per row).</summary>
+    private static void AppendConstant<T>(PrimitiveVector<T> vector, T value, int count)
+        where T : unmanaged
+    {
+        Span<T> block = stackalloc T[Math.Min(count, 256)];
+        block.Fill(value);
+        vector.EnsureCapacity(vector.Count + count);
+        for (var left = count; left > 0; left -= block.Length)
+        {
+            vector.AppendRange(block[..Math.Min(left, block.Length)]);
+        }
     }
 }

@@ -58,6 +58,7 @@ internal sealed class RescueRecorder : IDisposable
     }
 
     /// <summary>Closes the row: appends its rescued JSON, or null when nothing was rescued.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void EndRow(long line, BinaryVector? target)
     {
         if (!_open)
@@ -66,6 +67,11 @@ internal sealed class RescueRecorder : IDisposable
             return;
         }
 
+        WriteRow(line, target);
+    }
+
+    private void WriteRow(long line, BinaryVector? target)
+    {
         _writer.WriteString(FileKey, _file);
         _writer.WriteNumber(LineKey, line);
         _writer.WriteEndObject();

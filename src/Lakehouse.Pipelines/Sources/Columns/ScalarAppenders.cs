@@ -60,6 +60,24 @@ internal sealed class Int32Appender(Int32Vector vector, TypeKind kind) : ColumnA
     }
 }
 
+/// <summary>Dates (<c>yyyy-MM-dd</c> → days since the epoch): its own class so the hot path has no type switch.</summary>
+internal sealed class DateAppender(Int32Vector vector) : ColumnAppender
+{
+    public override ColumnVector Vector => vector;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool TryAppend(ReadOnlySpan<byte> text)
+    {
+        if (Utf8Values.TryParseDate(text, out var value))
+        {
+            vector.Append(value);
+            return true;
+        }
+
+        return false;
+    }
+}
+
 internal sealed class DoubleAppender(DoubleVector vector) : ColumnAppender
 {
     public override ColumnVector Vector => vector;
@@ -67,7 +85,8 @@ internal sealed class DoubleAppender(DoubleVector vector) : ColumnAppender
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryAppend(ReadOnlySpan<byte> text)
     {
-        if (Utf8Values.TryParseDouble(text, out var value))
+        // The inlined fast path first; it only accepts what the general parser reads the same way.
+        if (Utf8Values.TryParseSimpleDouble(text, out var value) || Utf8Values.TryParseDouble(text, out value))
         {
             vector.Append(value);
             return true;

@@ -28,6 +28,7 @@ internal sealed partial class CsvSourceReader
         var scanned = 0;
         var records = 0;
         long breaks = 0;
+        var tokenized = false;
         var cutBytes = Math.Max(Options.BufferBytes / 2, 1);
         while (true)
         {
@@ -55,6 +56,7 @@ internal sealed partial class CsvSourceReader
                 scanned += n;
                 breaks += _tokenizer.LineBreaks;
                 records++;
+                tokenized = true;
             }
 
             var cut = records >= Options.BatchSize || scanned >= cutBytes || (final && scanned == data.Length);
@@ -65,15 +67,17 @@ internal sealed partial class CsvSourceReader
                 var chunkLine = Line;
                 var chunkLength = scanned;
                 var chunkPosition = Buffer.Position;
-                pending.Enqueue(Task.Run(() => ParseChunk(chunk, chunkLength, chunkLine, chunkPosition), cancellationToken));
+                var chunkPlain = !tokenized;
+                pending.Enqueue(Task.Run(() => ParseChunk(chunk, chunkLength, chunkLine, chunkPosition, chunkPlain), cancellationToken));
                 Buffer.Consume(scanned);
                 Line += breaks;
                 scanned = 0;
                 records = 0;
                 breaks = 0;
-                if (pending.Count >= Options.EffectiveParallelism)
+                tokenized = false;
+                if (pending.Count >= Options.EffectiveParallelism && Collect(await pending.Dequeue()) is { } batch)
                 {
-                    yield return Collect(await pending.Dequeue());
+                    yield return batch;
                 }
 
                 continue;
@@ -89,65 +93,41 @@ internal sealed partial class CsvSourceReader
 
         while (pending.Count > 0)
         {
-            yield return Collect(await pending.Dequeue());
+            if (Collect(await pending.Dequeue()) is { } batch)
+            {
+                yield return batch;
+            }
         }
     }
 
     /// <summary>
-    /// Fast path of the boundary scan: where the next bytes hold no quote and no CR, records are exactly the
-    /// LF-terminated lines, so whole lines are taken with vectorized searches instead of tokenizing them.
+    /// Fast path of the boundary scan: where the next bytes hold no quote, records are exactly the lines (LF, CRLF or
+    /// lone CR), so whole lines are taken with one vectorized pass (<see cref="PlainLineScanner"/>) instead of
+    /// tokenizing them. Off when the delimiter or quote is itself a line break character.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPlainLines(ReadOnlySpan<byte> data, int cutBytes, ref int scanned, ref int records, ref long breaks)
     {
-        var quote = (byte)Source.Csv.Quote;
-        while (records < Options.BatchSize && scanned < cutBytes && scanned < data.Length)
+        var csv = Source.Csv;
+        if (csv.Quote is '\n' or '\r' || csv.Delimiter is '\n' or '\r')
         {
-            var window = data[scanned..Math.Min(data.Length, cutBytes)];
-            var stop = window.IndexOfAny(quote, (byte)'\r');
-            if (stop >= 0)
-            {
-                window = window[..stop];
-            }
-
-            var lastLf = window.LastIndexOf((byte)'\n');
-            if (lastLf < 0)
-            {
-                return;
-            }
-
-            window = window[..(lastLf + 1)];
-            var lines = window.Count((byte)'\n');
-            var wanted = Options.BatchSize - records;
-            if (lines > wanted)
-            {
-                var end = 0;
-                for (var k = 0; k < wanted; k++)
-                {
-                    end += window[end..].IndexOf((byte)'\n') + 1;
-                }
-
-                window = window[..end];
-                lines = wanted;
-            }
-
-            scanned += window.Length;
-            records += lines;
-            breaks += lines;
-            if (stop >= 0)
-            {
-                return;
-            }
+            return;
         }
+
+        var window = data[scanned..Math.Min(data.Length, cutBytes)];
+        var length = PlainLineScanner.Scan(window, (byte)csv.Quote, Options.BatchSize - records, out var lines);
+        scanned += length;
+        records += lines;
+        breaks += lines;
     }
 
-    private ChunkResult ParseChunk(byte[] chunk, int length, long line, long position)
+    /// <summary>Parses one chunk of whole records on a worker; <paramref name="plain"/> when the boundary scan took every record as a plain line.</summary>
+    private ChunkResult ParseChunk(byte[] chunk, int length, long line, long position, bool plain)
     {
         try
         {
             using var parser = new CsvRowParser(_plan, Source.Csv, SourceUri);
             var batch = NewBatch();
-            var consumed = parser.Parse(chunk.AsSpan(0, length), final: true, batch, ref line, position);
+            var consumed = parser.Parse(chunk.AsSpan(0, length), final: true, batch, ref line, position, plain);
             if (consumed != length)
             {
                 throw new InvalidOperationException($"A chunk of '{SourceUri}' parsed {consumed} of {length} bytes; chunks hold whole records of at most one batch.");
@@ -161,13 +141,14 @@ internal sealed partial class CsvSourceReader
         }
     }
 
-    private RecordBatch Collect(ChunkResult result)
+    /// <summary>Adds a chunk's counters; returns its batch, or null when the chunk held only blank lines (as on one thread, no empty batches).</summary>
+    private RecordBatch? Collect(ChunkResult result)
     {
         RowsRead += result.Rows;
         EmptyLines += result.EmptyLines;
         RowsRescuedElsewhere += result.RowsRescued;
         ValuesRescuedElsewhere += result.ValuesRescued;
-        return result.Batch;
+        return result.Batch.RowCount > 0 ? result.Batch : null;
     }
 
     private sealed record ChunkResult(RecordBatch Batch, long Rows, long EmptyLines, long RowsRescued, long ValuesRescued);

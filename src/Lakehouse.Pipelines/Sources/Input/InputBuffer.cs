@@ -134,7 +134,7 @@ internal sealed class InputBuffer
         }
 
         var span = _buffer.AsSpan(_validatedEnd, end - _validatedEnd);
-        var nul = span.IndexOf((byte)0);
+        var lines = LineScan.CountLinesBeforeNul(span, out var nul);
         if (nul >= 0 || !Utf8.IsValid(span))
         {
             var invalid = FirstInvalid(nul >= 0 ? span[..nul] : span);
@@ -144,7 +144,7 @@ internal sealed class InputBuffer
             throw new SourceFormatException(_input.SourceUri, $"the content is not UTF-8 text: found {what}. Sources must be UTF-8 CSV or JSON lines.", line, _baseOffset + _validatedEnd + bad);
         }
 
-        _validatedLines += span.Count((byte)'\n');
+        _validatedLines += lines;
         _validatedEnd = end;
     }
 

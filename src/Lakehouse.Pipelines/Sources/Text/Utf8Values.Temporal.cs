@@ -128,22 +128,27 @@ internal static partial class Utf8Values
         return true;
     }
 
+    /// <summary><c>yyyy-MM-dd</c> at the start of <paramref name="s"/> (at least 10 bytes), by fixed positions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDatePart(ReadOnlySpan<byte> s, out int days)
     {
         days = 0;
-        if (s[4] != (byte)'-' || s[7] != (byte)'-')
+        if (s.Length < 10 || s[4] != (byte)'-' || s[7] != (byte)'-')
         {
             return false;
         }
 
-        if (!TwoDigits(s, 0, out var y1) || !TwoDigits(s, 2, out var y2) || !TwoDigits(s, 5, out var month) || !TwoDigits(s, 8, out var day))
+        uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
+        uint m0 = (uint)(s[5] - '0'), m1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
+        if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9))
         {
             return false;
         }
 
-        var year = (y1 * 100) + y2;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        var year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
+        var month = (int)((m0 * 10) + m1);
+        var day = (int)((d0 * 10) + d1);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month))
         {
             return false;
         }
@@ -151,6 +156,16 @@ internal static partial class Utf8Values
         days = DaysFromCivil(year, month, day);
         return true;
     }
+
+    /// <summary>Days in <paramref name="month"/> (1-12) of <paramref name="year"/> (1-9999), proleptic Gregorian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DaysInMonth(int year, int month) =>
+        month == 2
+            ? (IsLeapYear((uint)year) ? 29 : 28)
+            : 30 + ((month + (month >> 3)) & 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLeapYear(uint year) => (year & 3) == 0 && (year % 100 != 0 || (year & 15) == 0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
@@ -172,15 +187,16 @@ internal static partial class Utf8Values
         return true;
     }
 
-    /// <summary>Howard Hinnant's days_from_civil: proleptic Gregorian date → days since 1970-01-01.</summary>
+    /// <summary>Howard Hinnant's days_from_civil: proleptic Gregorian date (year 1-9999) → days since 1970-01-01.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DaysFromCivil(int year, int month, int day)
     {
-        year -= month <= 2 ? 1 : 0;
-        var era = (year >= 0 ? year : year - 399) / 400;
-        var yoe = year - (era * 400);
-        var doy = ((153 * (month + (month > 2 ? -3 : 9))) + 2) / 5 + day - 1;
+        // Years start in March; with year >= 1 the shifted year is never negative, so unsigned division is exact.
+        var y = (uint)(year - (month <= 2 ? 1 : 0));
+        var era = y / 400;
+        var yoe = y - (era * 400);
+        var doy = ((153 * (uint)(month + (month > 2 ? -3 : 9))) + 2) / 5 + (uint)day - 1;
         var doe = (yoe * 365) + (yoe / 4) - (yoe / 100) + doy;
-        return (era * 146097) + doe - 719468;
+        return (int)((era * 146097) + doe) - 719468;
     }
 }
