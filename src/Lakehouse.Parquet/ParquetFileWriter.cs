@@ -57,11 +57,17 @@ public sealed class ParquetFileWriter : IDisposable
     /// Bytes written to the output so far plus the pages buffered for the open row group (the open page's values
     /// uncompressed): about what the file would measure if closed now (footer aside). Writers that roll files at a target size watch it.
     /// </summary>
-    public long EstimatedFileSize
+    public long EstimatedFileSize => _output.Position64 + BufferedBytes;
+
+    /// <summary>
+    /// Bytes the open row group holds in memory (its compressed pages plus the open pages' encoded values): what
+    /// <see cref="EndRowGroup"/> would write out and free.
+    /// </summary>
+    public long BufferedBytes
     {
         get
         {
-            var total = _output.Position64;
+            long total = 0;
             foreach (var c in _columns)
             {
                 total += c.PendingBytes;
@@ -69,6 +75,17 @@ public sealed class ParquetFileWriter : IDisposable
 
             return total;
         }
+    }
+
+    /// <summary>
+    /// Ends the open row group now, before it reaches <see cref="ParquetWriterOptions.RowGroupSize"/>, and writes it to
+    /// the output: for callers that bound the memory of many files open at once. The next rows start a new row group;
+    /// nothing happens when the open row group has no rows.
+    /// </summary>
+    public void EndRowGroup()
+    {
+        ObjectDisposedException.ThrowIf(_result is not null, this);
+        FlushRowGroup();
     }
 
     private ColumnChunkWriter CreateColumnWriter(ColumnDescriptor column)

@@ -50,6 +50,19 @@ internal sealed class RollingDataFile : IAsyncDisposable
     /// <summary>Bytes the file would have if closed now (uploaded plus buffered pages).</summary>
     public long EstimatedSize => _writer.EstimatedFileSize;
 
+    /// <summary>Bytes of the open row group held in memory.</summary>
+    public long BufferedBytes => _writer.BufferedBytes;
+
+    /// <summary>When rows were last written to the file, in the owner's own sequence (for closing the least recent).</summary>
+    public long LastWrite { get; set; }
+
+    /// <summary>Writes the open row group out (freeing its memory) and lets the upload catch up; the file stays open.</summary>
+    public async Task EndRowGroupAsync(CancellationToken cancellationToken)
+    {
+        _writer.EndRowGroup();
+        await _upload.DrainAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Encodes <paramref name="batch"/> (in <see cref="Schema"/>), then lets the upload catch up. The stats come from
     /// the writer's own statistics when the file closes; only rows (and array/map nulls) are counted here.

@@ -14,7 +14,10 @@ namespace Lakehouse.Delta.Writing;
 /// Parquet file, streamed to the store while it is written, and a file is closed (and its <c>add</c> staged in the
 /// transaction at once) when it reaches the target file size (<see cref="WriteOptions.TargetFileSize"/>, else the
 /// table's <c>delta.targetFileSize</c>), when the data's columns change, or on <see cref="CompleteAsync"/>.
-/// Memory is bounded by one row group per open partition plus the upload pipe, not by the data written.
+/// Memory is bounded by the row groups held for the open files and their upload pipes, not by the data written:
+/// at most <see cref="WriteOptions.MaxOpenFiles"/> files are open (the least recently written is closed to open
+/// another), and past <see cref="WriteOptions.MaxBufferedBytes"/> over all of them the largest row group is written
+/// out early.
 /// </summary>
 /// <remarks>
 /// Get one from <see cref="DeltaTransaction.OpenFileWriter"/>. Not thread-safe. Disposing it without
@@ -29,6 +32,7 @@ public sealed class TableFileWriter : IAsyncDisposable
     private readonly Dictionary<string, RollingDataFile> _open = new(StringComparer.Ordinal);
     private readonly ParquetWriterOptions _parquetOptions;
     private readonly List<AddFile> _staged = [];
+    private long _writes;
     private bool _completed;
 
     internal TableFileWriter(DeltaTransaction transaction, DeltaTable table, WriteOptions options)
@@ -41,6 +45,9 @@ public sealed class TableFileWriter : IAsyncDisposable
 
     /// <summary>Files written and staged so far by this writer.</summary>
     public int FilesClosed { get; private set; }
+
+    /// <summary>Files open now (at most <see cref="WriteOptions.MaxOpenFiles"/>).</summary>
+    public int OpenFiles => _open.Count;
 
     /// <summary>
     /// Appends <paramref name="batch"/>: evolves the schema first when <see cref="WriteOptions.MergeSchema"/> allows,
@@ -87,14 +94,60 @@ public sealed class TableFileWriter : IAsyncDisposable
 
             if (file is null)
             {
+                if (_open.Count >= Math.Max(1, _options.MaxOpenFiles))
+                {
+                    var (oldestKey, oldest) = _open.MinBy(kv => kv.Value.LastWrite);
+                    await CloseAsync(oldestKey, oldest, cancellationToken).ConfigureAwait(false);
+                }
+
                 file = RollingDataFile.Start(_table, metadata.PartitionColumns, part.Values, part.Data.Schema, _parquetOptions, properties.DataSkippingNumIndexedCols, cancellationToken);
                 _open[key] = file;
             }
 
             await file.WriteAsync(part.Data, cancellationToken).ConfigureAwait(false);
+            file.LastWrite = ++_writes;
             if (file.EstimatedSize >= target)
             {
                 await CloseAsync(key, file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await KeepBufferedBytesInBoundsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>While the open files hold more than the budget in row groups, the one holding the most writes its row group out.</summary>
+    private async Task KeepBufferedBytesInBoundsAsync(CancellationToken cancellationToken)
+    {
+        if (_open.Count < 2)
+        {
+            // One file alone is bounded by its row group size already.
+            return;
+        }
+
+        while (true)
+        {
+            long total = 0;
+            RollingDataFile? largest = null;
+            foreach (var f in _open.Values)
+            {
+                var buffered = f.BufferedBytes;
+                total += buffered;
+                if (largest is null || buffered > largest.BufferedBytes)
+                {
+                    largest = f;
+                }
+            }
+
+            if (total <= _options.MaxBufferedBytes || largest is null || largest.BufferedBytes == 0)
+            {
+                return;
+            }
+
+            var before = largest.BufferedBytes;
+            await largest.EndRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            if (largest.BufferedBytes >= before)
+            {
+                return;
             }
         }
     }

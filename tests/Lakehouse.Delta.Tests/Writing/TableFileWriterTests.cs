@@ -102,6 +102,86 @@ public sealed class TableFileWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task MorePartitionsThanMaxOpenFiles_ClosesTheLeastRecentlyWritten_AndKeepsEveryRow()
+    {
+        var table = await CreateAsync(new InMemoryObjectStore(), ["country"]);
+        string[] countries = ["DE", "FR", "IT", "ES", "PL"];
+        var tx = await table.StartTransactionAsync();
+        var maxOpen = 0;
+        await using (var writer = tx.OpenFileWriter(new WriteOptions { MaxOpenFiles = 2 }))
+        {
+            // Rows of the five partitions interleaved, batch after batch: every batch reopens closed partitions.
+            for (var b = 0; b < 4; b++)
+            {
+                await writer.WriteAsync(Batches.OrdersBatch(b * 50, 50, i => countries[i % countries.Length]));
+                maxOpen = Math.Max(maxOpen, writer.OpenFiles);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await tx.CommitAsync();
+        var files = (await table.GetSnapshotAsync()).Files;
+        var rows = await Batches.ReadAllAsync(table);
+
+        Assert.Equal(2, maxOpen);
+        Assert.True(files.Count > countries.Length, $"expected partitions to be reopened in new files, got {files.Count} files");
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), rows.Select(r => (long)r[0]!).Order());
+        Assert.All(rows, r => Assert.Equal(countries[(int)((long)r[0]! % countries.Length)], r[1]));
+        Assert.Equal(countries.Order(), files.Select(f => f.PartitionValues["country"]!).Distinct().Order());
+        Assert.Equal(200, files.Sum(f => f.Stats!.NumRecords));
+    }
+
+    [Fact]
+    public async Task ManyOpenFilesOverTheBufferBudget_EndRowGroupsEarly_InTheSameFiles()
+    {
+        var store = new InMemoryObjectStore();
+        var table = await CreateAsync(store, ["country"]);
+        var tx = await table.StartTransactionAsync();
+        await using (var writer = tx.OpenFileWriter(new WriteOptions { MaxBufferedBytes = 1024 }))
+        {
+            for (var b = 0; b < 6; b++)
+            {
+                await writer.WriteAsync(Batches.OrdersBatch(b * 200, 200));
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await tx.CommitAsync();
+        var files = (await table.GetSnapshotAsync()).Files;
+        var rows = await Batches.ReadAllAsync(table);
+
+        Assert.Equal(["DE", "FR"], files.Select(f => f.PartitionValues["country"]!).Order());
+        Assert.Equal(1200, rows.Count);
+        foreach (var f in files)
+        {
+            await using var content = await store.OpenReadAsync(f.Key, default);
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy);
+            var reader = await ParquetFileReader.OpenAsync(new MemoryRandomAccessSource(copy.ToArray()), default);
+            Assert.True(reader.RowGroups.Count > 1, $"expected row groups ended early in {f.Key}, got {reader.RowGroups.Count}");
+            Assert.Equal(600, reader.RowCount);
+        }
+    }
+
+    [Fact]
+    public async Task OnePartition_NeverEndsRowGroupsEarly_WhateverTheBudget()
+    {
+        var store = new InMemoryObjectStore();
+        var table = await CreateAsync(store);
+
+        await CommitBatchesAsync(table, new WriteOptions { MaxBufferedBytes = 1 }, Batches.OrdersBatch(0, 200), Batches.OrdersBatch(200, 200));
+        var file = (await table.GetSnapshotAsync()).Files.Single();
+        await using var content = await store.OpenReadAsync(file.Key, default);
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        var reader = await ParquetFileReader.OpenAsync(new MemoryRandomAccessSource(copy.ToArray()), default);
+
+        Assert.Single(reader.RowGroups);
+    }
+
+    [Fact]
     public async Task NewColumnMidStream_ClosesTheFile_AndStartsOneWithTheWiderSchema()
     {
         var table = await CreateAsync(new InMemoryObjectStore());
