@@ -17,9 +17,10 @@ public sealed record WriteOptions
     /// <summary>
     /// At most this many files open at once (one per partition being written): opening one more first closes the file
     /// written least recently, and that partition's later rows start a new file. Each open file holds an upload
-    /// (on S3 a multipart upload and its part buffer), so this bounds memory when data spans many partitions.
+    /// (on S3 a multipart upload and its 16 MB part buffer), so this bounds memory when data spans many partitions;
+    /// data spread at random over more partitions than this makes more, smaller files (OPTIMIZE compacts them).
     /// </summary>
-    public int MaxOpenFiles { get; init; } = 16;
+    public int MaxOpenFiles { get; init; } = 8;
 
     /// <summary>
     /// At most about this many bytes of row groups held in memory over all open files: past it, the open file holding
