@@ -62,7 +62,11 @@ public sealed class FileSystemObjectStore : IObjectStore
     public async Task<ReadOnlyMemory<byte>> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        var buffer = new byte[length];
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        // Only what the file still holds past the offset (a range reaching past the end is cut, as on S3).
+        var info = new FileInfo(FullPath(key));
+        var available = info.Exists ? Math.Max(0, info.Length - offset) : 0;
+        var buffer = new byte[(int)Math.Min(length, available)];
         var read = await ReadIntoAsync(key, offset, buffer, cancellationToken).ConfigureAwait(false);
         return buffer.AsMemory(0, read);
     }

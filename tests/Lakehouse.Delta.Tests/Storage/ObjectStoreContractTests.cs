@@ -97,6 +97,19 @@ public sealed class ObjectStoreContractTests : IDisposable
         Assert.Equal(10, head!.Size);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task ReadRange_FarPastTheEnd_ReturnsWhatIsThereWithoutAllocatingTheRequest(string kind)
+    {
+        var store = Create(kind);
+        await store.PutAsync("r", new MemoryStream("0123456789"u8.ToArray()), default);
+
+        var tail = await store.ReadRangeAsync("r", 8, int.MaxValue, default);
+
+        Assert.Equal("89", Encoding.UTF8.GetString(tail.Span));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.ReadRangeAsync("missing", 0, int.MaxValue, default));
+    }
+
     [Fact]
     public async Task FileSystemPut_LeavesNoTempFilesAndListingHidesThem()
     {
