@@ -7,25 +7,26 @@ namespace Lakehouse.Pipelines.Transforms.Rows;
 /// <summary>
 /// A compact hash set of encoded keys (<see cref="KeyEncoder"/>) numbering each distinct key 0, 1, 2, ... in insertion
 /// order, so callers keep per-key state in plain arrays indexed by that number. Keys live back to back in one byte
-/// arena and the table is open addressing over int arrays: about 30 bytes per key plus the key bytes, no object per key.
+/// arena and the table is open addressing over one array of packed (hash, number) slots: 20 to 36 bytes per key plus the
+/// key bytes, no object per key.
 /// </summary>
 internal sealed class KeyTable
 {
-    private int[] _slots;
-    private int[] _hashes;
+    private const long Empty = -1;
+
+    // Each slot packs the key's 31-bit hash (high half) with its number (low half), so a probe compares hashes
+    // without touching per-key arrays: a lookup of an absent key (most probes of a merge's target rows) costs one cache
+    // line of the slot array, a present key one more for its offsets and one for its bytes.
+    private long[] _slots;
     private int[] _offsets;
-    private int[] _lengths;
     private byte[] _arena;
-    private int _arenaLength;
 
     public KeyTable(int capacity = 1024)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        _slots = new int[size];
-        Array.Fill(_slots, -1);
-        _hashes = new int[Math.Max(16, capacity)];
-        _offsets = new int[_hashes.Length];
-        _lengths = new int[_hashes.Length];
+        _slots = new long[size];
+        Array.Fill(_slots, Empty);
+        _offsets = new int[Math.Max(16, capacity) + 1];
         _arena = new byte[Math.Max(256, capacity * 10)];
     }
 
@@ -40,15 +41,19 @@ internal sealed class KeyTable
         var mask = _slots.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot];
-            if (entry < 0)
+            var packed = _slots[slot];
+            if (packed == Empty)
             {
                 return -1;
             }
 
-            if (_hashes[entry] == hash && KeyAt(entry).SequenceEqual(key))
+            if ((int)(packed >> 32) == hash)
             {
-                return entry;
+                var id = (int)packed;
+                if (KeyAt(id).SequenceEqual(key))
+                {
+                    return id;
+                }
             }
         }
     }
@@ -67,59 +72,60 @@ internal sealed class KeyTable
         var slot = hash & mask;
         for (; ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot];
-            if (entry < 0)
+            var packed = _slots[slot];
+            if (packed == Empty)
             {
                 break;
             }
 
-            if (_hashes[entry] == hash && KeyAt(entry).SequenceEqual(key))
+            if ((int)(packed >> 32) == hash && KeyAt((int)packed).SequenceEqual(key))
             {
                 added = false;
-                return entry;
+                return (int)packed;
             }
         }
 
         var id = Count++;
-        if (id == _hashes.Length)
+        if (id + 1 >= _offsets.Length)
         {
-            Array.Resize(ref _hashes, id * 2);
-            Array.Resize(ref _offsets, id * 2);
-            Array.Resize(ref _lengths, id * 2);
+            Array.Resize(ref _offsets, _offsets.Length * 2);
         }
 
-        if (_arenaLength + key.Length > _arena.Length)
+        var start = _offsets[id];
+        if (start + key.Length > _arena.Length)
         {
-            Array.Resize(ref _arena, Math.Max(_arenaLength + key.Length, _arena.Length * 2));
+            Array.Resize(ref _arena, Math.Max(start + key.Length, _arena.Length * 2));
         }
 
-        key.CopyTo(_arena.AsSpan(_arenaLength));
-        _hashes[id] = hash;
-        _offsets[id] = _arenaLength;
-        _lengths[id] = key.Length;
-        _arenaLength += key.Length;
-        _slots[slot] = id;
+        key.CopyTo(_arena.AsSpan(start));
+        _offsets[id + 1] = start + key.Length;
+        _slots[slot] = ((long)hash << 32) | (uint)id;
         added = true;
         return id;
     }
 
-    /// <summary>The encoded bytes of key number <paramref name="id"/>.</summary>
-    public ReadOnlySpan<byte> KeyAt(int id) => _arena.AsSpan(_offsets[id], _lengths[id]);
+    /// <summary>The encoded bytes of key number <paramref name="id"/> (keys are stored back to back in number order).</summary>
+    public ReadOnlySpan<byte> KeyAt(int id) => _arena.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]);
 
     private void Rehash()
     {
-        var slots = new int[_slots.Length * 2];
-        Array.Fill(slots, -1);
+        var slots = new long[_slots.Length * 2];
+        Array.Fill(slots, Empty);
         var mask = slots.Length - 1;
-        for (var id = 0; id < Count; id++)
+        foreach (var packed in _slots)
         {
-            var slot = _hashes[id] & mask;
-            while (slots[slot] >= 0)
+            if (packed == Empty)
+            {
+                continue;
+            }
+
+            var slot = (int)(packed >> 32) & mask;
+            while (slots[slot] != Empty)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = id;
+            slots[slot] = packed;
         }
 
         _slots = slots;
