@@ -28,6 +28,36 @@ public sealed class KeyTableTests
     }
 
     [Fact]
+    public void FindAll_IntegerKeysInBlocks_AgreesWithOneByOneFindForPresentAndAbsentKeys()
+    {
+        var table = new KeyTable(16);
+        var present = Batch(Enumerable.Range(0, 3000).Select(i => (object?)((long)i * 3)).ToArray());
+        var presentEncoder = KeyEncoder.For(present, ["k"]);
+        var buffer = new byte[16];
+        for (var r = 0; r < present.RowCount; r++)
+        {
+            table.FindOrAdd(presentEncoder.Encode(r, ref buffer), out _);
+        }
+
+        // 1,000 probes (not a multiple of the block size): every third value is present, the others are not.
+        var probes = Batch(Enumerable.Range(0, 1000).Select(i => (object?)(long)(i * 7 % 9000 - 5)).ToArray());
+        var probeEncoder = KeyEncoder.For(probes, ["k"]);
+        var ids = new int[probes.RowCount];
+        probeEncoder.FindAll(table, ids);
+
+        for (var r = 0; r < probes.RowCount; r++)
+        {
+            var value = (long)probes.Columns[0].GetValue(r)!;
+            var expected = value >= 0 && value % 3 == 0 && value < 9000 ? (int)(value / 3) : -1;
+            Assert.Equal(expected, ids[r]);
+            Assert.Equal(table.Find(probeEncoder.Encode(r, ref buffer)), ids[r]);
+        }
+
+        Assert.Contains(-1, ids);
+        Assert.Contains(ids, id => id >= 0);
+    }
+
+    [Fact]
     public void Encode_IntAndLongOfSameValue_AreTheSameKeyButNullIsNotZero()
     {
         var ints = new RecordBatch(new StructType(new StructField("k", DataType.Integer)), [Vector(DataType.Integer, 5, null, 0)]);
