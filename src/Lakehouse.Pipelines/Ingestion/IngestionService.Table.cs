@@ -210,9 +210,11 @@ public sealed partial class IngestionService
                 return;
             }
 
+            // The transaction reads the very snapshot checked above: a commit that lands after that check (another
+            // invocation claiming the same object) is then a conflict the commit detects, never part of what it read.
             var tx = snapshot is null
                 ? table.StartCreateTransaction(schema, CreateOptions(staged[0].File.Source))
-                : await table.StartTransactionAsync(cancellationToken);
+                : table.StartTransaction(snapshot);
             if (snapshot is not null)
             {
                 var merged = Delta.Writing.SchemaEvolution.Merge(tx.Schema, schema, mergeSchema: true, table.TableUri);
