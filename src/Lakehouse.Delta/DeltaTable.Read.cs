@@ -25,4 +25,16 @@ public sealed partial class DeltaTable
         ArgumentNullException.ThrowIfNull(snapshot);
         return TableReader.ReadAsync(Store, snapshot, columns, cancellationToken);
     }
+
+    /// <summary>
+    /// The live file an <c>add</c> action from this table's log stands for, resolved exactly as snapshots resolve their
+    /// files (object key from the decoded path, absolute URIs checked to lie under the table; partition values typed
+    /// by <paramref name="snapshot"/>'s schema): for readers of individual commits, such as incremental transforms.
+    /// </summary>
+    public Snapshots.LiveFile ToLiveFile(Snapshots.Snapshot snapshot, Actions.AddFile add)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(add);
+        return Snapshots.SnapshotLoader.ToLiveFile(Store, TableRoot, TableUri, add, Snapshots.SnapshotLoader.PartitionTypes(snapshot.Metadata, TableUri));
+    }
 }

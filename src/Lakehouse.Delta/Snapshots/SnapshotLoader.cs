@@ -129,18 +129,7 @@ internal static class SnapshotLoader
         var metadata = replay.Metadata ?? throw new DeltaProtocolException(
             $"No metadata found for version {segment.Version} of {tableUri}: the log has no metaData action. The table is corrupt or not a Delta table.");
         ProtocolSupport.EnsureReadable(protocol, tableUri);
-        var schema = metadata.Schema;
-        var partitionTypes = new List<(string Name, DataType Type)>();
-        foreach (var column in metadata.PartitionColumns)
-        {
-            if (!schema.TryGetField(column, out var field))
-            {
-                throw new DeltaProtocolException($"Partition column '{column}' of {tableUri} is not in the table schema {schema}.");
-            }
-
-            partitionTypes.Add((column, field.Type));
-        }
-
+        var partitionTypes = PartitionTypes(metadata, tableUri);
         var files = new List<LiveFile>(replay.Files.Count);
         foreach (var (decoded, add) in replay.Files)
         {
@@ -153,6 +142,28 @@ internal static class SnapshotLoader
         return new Snapshot(tableUri, segment.Version, protocol, metadata, files, tombstones,
             new Dictionary<string, TxnAction>(replay.Transactions, StringComparer.Ordinal), timestamp, checkpointVersion);
     }
+
+    /// <summary>The partition columns of <paramref name="metadata"/> with their types from its schema.</summary>
+    internal static List<(string Name, DataType Type)> PartitionTypes(MetadataAction metadata, string tableUri)
+    {
+        var schema = metadata.Schema;
+        var partitionTypes = new List<(string Name, DataType Type)>();
+        foreach (var column in metadata.PartitionColumns)
+        {
+            if (!schema.TryGetField(column, out var field))
+            {
+                throw new DeltaProtocolException($"Partition column '{column}' of {tableUri} is not in the table schema {schema}.");
+            }
+
+            partitionTypes.Add((column, field.Type));
+        }
+
+        return partitionTypes;
+    }
+
+    /// <summary>A live file for <paramref name="add"/>, exactly as a snapshot of the table would list it.</summary>
+    internal static LiveFile ToLiveFile(IObjectStore store, string tableRoot, string tableUri, AddFile add, List<(string Name, DataType Type)> partitionTypes) =>
+        new(add, ResolveKey(store, tableRoot, DeltaPath.Decode(add.Path), tableUri), TypedPartitionValues(add, partitionTypes));
 
     private static Dictionary<string, object?> TypedPartitionValues(AddFile add, List<(string Name, DataType Type)> partitionTypes)
     {

@@ -1,7 +1,6 @@
 using Lakehouse.Delta;
 using Lakehouse.Delta.Actions;
 using Lakehouse.Delta.Log;
-using Lakehouse.Delta.Partitions;
 using Lakehouse.Delta.Snapshots;
 
 namespace Lakehouse.Pipelines.Transforms;
@@ -30,7 +29,7 @@ internal static class SourceIncrementReader
             {
                 if (action is AddFile { DataChange: true } add)
                 {
-                    files.Add(ToLiveFile(source, latest, add));
+                    files.Add(source.ToLiveFile(latest, add));
                 }
             }
         }
@@ -60,19 +59,5 @@ internal static class SourceIncrementReader
         var before = new HashSet<string>(old.Files.Select(f => f.Path), StringComparer.Ordinal);
         var added = latest.Files.Where(f => !before.Contains(f.Path)).ToList();
         return new SourceIncrement(latest, watermark, latest.Version, added, true);
-    }
-
-    private static LiveFile ToLiveFile(DeltaTable source, Snapshot snapshot, AddFile add)
-    {
-        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in snapshot.PartitionColumns)
-        {
-            add.PartitionValues.TryGetValue(column, out var text);
-            values[column] = PartitionValueCodec.Parse(text, snapshot.Schema[column].Type, column);
-        }
-
-        var path = DeltaPath.Decode(add.Path);
-        var key = DeltaPath.IsAbsolute(path) ? path : DeltaLogPaths.DataKey(source.TableRoot, path);
-        return new LiveFile(add, key, values);
     }
 }

@@ -182,6 +182,23 @@ public sealed class TableFileWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ToLiveFile_OfAnAddFromTheLog_EqualsTheSnapshotsOwnFile()
+    {
+        var table = await CreateAsync(new InMemoryObjectStore(), ["country"]);
+        await CommitBatchesAsync(table, null, Batches.OrdersBatch(0, 10));
+        var snapshot = await table.GetSnapshotAsync();
+
+        foreach (var file in snapshot.Files)
+        {
+            var resolved = table.ToLiveFile(snapshot, file.Add);
+
+            Assert.Equal(file.Key, resolved.Key);
+            Assert.Equal(file.PartitionValues.OrderBy(kv => kv.Key), resolved.PartitionValues.OrderBy(kv => kv.Key));
+            Assert.StartsWith("lake/orders/country=", resolved.Key, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task NewColumnMidStream_ClosesTheFile_AndStartsOneWithTheWiderSchema()
     {
         var table = await CreateAsync(new InMemoryObjectStore());

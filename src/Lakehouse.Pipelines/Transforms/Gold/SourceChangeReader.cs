@@ -63,7 +63,7 @@ internal static class SourceChangeReader
             }
 
             var add = new AddFile { Path = remove.Path, PartitionValues = remove.PartitionValues ?? new Dictionary<string, string?>(), Size = remove.Size ?? -1 };
-            var file = ToLiveFile(source, latest, add);
+            var file = source.ToLiveFile(latest, add);
             if (remove.Size is null)
             {
                 var head = await source.Store.HeadAsync(file.Key, ct).ConfigureAwait(false);
@@ -72,26 +72,12 @@ internal static class SourceChangeReader
                     return SourceChanges.Fallback(source, latest, watermark, $"{file.Key}, removed from {source.TableUri} after version {watermark}, was vacuumed");
                 }
 
-                file = ToLiveFile(source, latest, add with { Size = head.Size });
+                file = source.ToLiveFile(latest, add with { Size = head.Size });
             }
 
             removedFiles.Add(file);
         }
 
-        return new SourceChanges(source, latest, watermark, added.Values.Select(a => ToLiveFile(source, latest, a)).ToList(), removedFiles, null);
-    }
-
-    private static LiveFile ToLiveFile(DeltaTable source, Snapshot snapshot, AddFile add)
-    {
-        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in snapshot.PartitionColumns)
-        {
-            add.PartitionValues.TryGetValue(column, out var text);
-            values[column] = PartitionValueCodec.Parse(text, snapshot.Schema[column].Type, column);
-        }
-
-        var path = DeltaPath.Decode(add.Path);
-        var key = DeltaPath.IsAbsolute(path) ? path : DeltaLogPaths.DataKey(source.TableRoot, path);
-        return new LiveFile(add, key, values);
+        return new SourceChanges(source, latest, watermark, added.Values.Select(a => source.ToLiveFile(latest, a)).ToList(), removedFiles, null);
     }
 }
