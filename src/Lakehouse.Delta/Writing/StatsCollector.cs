@@ -49,38 +49,11 @@ public sealed class StatsCollector
         return new Node(field, indexed ? new LeafStats(field.Type, collectMinMax: true) : null, null);
     }
 
-    /// <summary>Adds the rows of <paramref name="batch"/> (its columns in the collector's schema order).</summary>
-    public void Add(RecordBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        _numRecords += batch.RowCount;
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            Add(_nodes[i], batch.Column(_nodes[i].Field.Name));
-        }
-    }
-
-    private static void Add(Node node, ColumnVector vector)
-    {
-        if (node.Children is not null)
-        {
-            var sv = (StructVector)vector;
-            for (var i = 0; i < node.Children.Length; i++)
-            {
-                Add(node.Children[i], sv.Children[i]);
-            }
-
-            return;
-        }
-
-        node.Leaf?.Add(vector);
-    }
-
     /// <summary>
     /// Counts the rows of <paramref name="batch"/> and the nulls of its array and map columns, without looking at
-    /// values: for a file whose primitive leaves get their stats from the Parquet writer (<see cref="SetFromFile"/>),
-    /// which already computes min, max and null count while encoding. A second pass over every value (the string
-    /// comparisons above all) would cost as much again.
+    /// values: primitive leaves get their stats from the Parquet writer (<see cref="SetFromFile"/>), which computes
+    /// min, max and null count while encoding. A second pass over every value (string comparisons above all) would
+    /// cost as much again.
     /// </summary>
     public void AddRows(RecordBatch batch)
     {
